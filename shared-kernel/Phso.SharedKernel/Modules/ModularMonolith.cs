@@ -1,0 +1,232 @@
+using System.Reflection;
+using FluentValidation;
+using MediatR;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Phso.SharedKernel.Auditing;
+using Phso.SharedKernel.Messaging;
+using Phso.SharedKernel.Persistence;
+using Phso.SharedKernel.Security;
+using Phso.SharedKernel.Time;
+using Quartz;
+
+namespace Phso.SharedKernel.Modules;
+
+/// <summary>How a host is composed from its modules. The host calls these; modules never do.</summary>
+public static class ModularMonolith
+{
+    /// <summary>Configuration key listing assemblies, besides the host's Phso.Modules.* dependencies, to look for
+    /// modules in (tests use it to add their test-only modules).</summary>
+    public const string AdditionalModuleAssembliesKey = "Modules:AdditionalAssemblies";
+
+    /// <summary>Finds the modules (a Scrutor scan for <see cref="IModule"/>), wires MediatR and the pipeline,
+    /// registers each module's handlers and validators, and lets each module register its services.</summary>
+    public static ModuleCatalogue AddModularMonolith(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var catalogue = ModuleCatalogue.Create(DiscoverModules(configuration));
+        services.AddSingleton(catalogue);
+        services.AddSharedKernel(configuration, environment);
+        services.AddMediatorPipeline();
+        foreach (var module in catalogue.Modules)
+        {
+            services.AddSingleton(module.Module);
+            services.AddHandlersAndValidators(module.Assembly);
+            module.Module.ConfigureServices(new ModuleContext(module, services, configuration, environment));
+        }
+
+        services.AddSingleton(new IntegrationEventTypes(catalogue));
+        services.AddHealthChecks().AddCheck<ModuleDatabasesHealthCheck>("databases");
+        return catalogue;
+    }
+
+    internal static IReadOnlyList<IModule> DiscoverModules(IConfiguration configuration)
+    {
+        var additional = configuration.GetSection(AdditionalModuleAssembliesKey).Get<string[]>() ?? [];
+        var found = new ServiceCollection();
+        found.Scan(scan => scan
+            .FromApplicationDependencies(assembly => IsModuleAssembly(assembly.GetName().Name))
+            .AddClasses(classes => classes.AssignableTo<IModule>(), publicOnly: false)
+            .As<IModule>()
+            .WithSingletonLifetime());
+        if (additional.Length > 0)
+        {
+            found.Scan(scan => scan
+                .FromAssemblies(additional.Select(name => Assembly.Load(name)))
+                .AddClasses(classes => classes.AssignableTo<IModule>(), publicOnly: false)
+                .As<IModule>()
+                .WithSingletonLifetime());
+        }
+
+        return found
+            .Select(d => d.ImplementationType)
+            .OfType<Type>()
+            .Where(t => !t.IsAbstract)
+            .Distinct()
+            .Select(t => (IModule)Activator.CreateInstance(t, nonPublic: true)!)
+            .ToList();
+    }
+
+    private static bool IsModuleAssembly(string? name) =>
+        name is not null && name.StartsWith("Phso.Modules.", StringComparison.Ordinal) && !name.EndsWith(".Contracts", StringComparison.Ordinal);
+
+    /// <summary>MediatR 5 has no AddMediatR: the service factory, the mediator and the pipeline are registered here.
+    /// Behaviours run in registration order, outermost first.</summary>
+    public static IServiceCollection AddMediatorPipeline(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(provider => type => provider.GetService(type)!);
+        services.AddScoped<IMediator, Mediator>();
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorisationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
+        return services;
+    }
+
+    /// <summary>Registers every request handler, notification handler and validator in the assembly (internal ones
+    /// included: handlers are internal by rule).</summary>
+    public static IServiceCollection AddHandlersAndValidators(this IServiceCollection services, Assembly assembly)
+    {
+        Type[] handlerDefinitions = [typeof(IRequestHandler<,>), typeof(INotificationHandler<>)];
+        services.Scan(scan => scan
+            .FromAssemblies(assembly)
+            .AddClasses(classes => classes.AssignableToAny(handlerDefinitions), publicOnly: false)
+            .AsImplementedInterfaces(i => i.IsGenericType && handlerDefinitions.Contains(i.GetGenericTypeDefinition()))
+            .WithScopedLifetime());
+        services.Scan(scan => scan
+            .FromAssemblies(assembly)
+            .AddClasses(classes => classes.AssignableTo(typeof(IValidator<>)), publicOnly: false)
+            .AsImplementedInterfaces(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
+            .WithScopedLifetime());
+        return services;
+    }
+
+    private static void AddSharedKernel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IWorkingDayCalendar>(_ =>
+        {
+            var overrides = configuration["WorkingDays:OverridesFile"];
+            return WorkingDayCalendar.Create(string.IsNullOrWhiteSpace(overrides) ? null : Path.Combine(environment.ContentRootPath, overrides));
+        });
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(provider => provider.GetRequiredService<CurrentUser>());
+        services.AddScoped<CorrelationContext>();
+        services.AddScoped<UnitOfWorkContext>();
+        services.AddScoped<UnitOfWorkInterceptor>();
+        services.AddSingleton(new DatabaseSettings(ResolveConnectionString(configuration, environment)));
+        services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddScoped<OutboxAdministration>();
+        services.AddScoped<AuditTrailReader>();
+    }
+
+    /// <summary>The SQLite connection string: ConnectionStrings:Phso, by default data/phso.db under the content root.</summary>
+    public static string ResolveConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var builder = new SqliteConnectionStringBuilder(configuration?.GetConnectionString("Phso") ?? "Data Source=data/phso.db");
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(environment.ContentRootPath, builder.DataSource));
+        }
+
+        if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Schedules the outbox delivery job and every module's jobs.</summary>
+    public static void AddModuleJobs(this IQuartzBuilder quartz, ModuleCatalogue catalogue, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(quartz);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var poll = configuration.GetValue("Outbox:PollIntervalSeconds", 2);
+        if (poll > 0)
+        {
+            quartz.ScheduleJob<DeliverIntegrationEventsJob>(
+                trigger => trigger.WithIdentity("deliver-integration-events").WithSimpleSchedule(TimeSpan.FromSeconds(poll), null),
+                job => job.WithIdentity(DeliverIntegrationEventsJob.Key));
+        }
+
+        foreach (var module in catalogue.Modules)
+        {
+            module.Module.ConfigureJobs(quartz, configuration);
+        }
+    }
+
+    /// <summary>Puts the database in WAL mode, migrates every module's DbContexts in dependency order, and, when asked
+    /// (never in Production), writes each module's demo data.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool seedDemoData, CancellationToken cancellationToken)
+    {
+        var catalogue = services.GetRequiredService<ModuleCatalogue>();
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        if (seedDemoData && environment.IsProduction())
+        {
+            throw new InvalidOperationException("Demo data cannot be written in Production. Remove --demo (or Demo:Seed) from the command or configuration.");
+        }
+
+        await using (var connection = new SqliteConnection(services.GetRequiredService<DatabaseSettings>().ConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var module in catalogue.Modules)
+        {
+            foreach (var contextType in module.DbContextTypes)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var context = (DbContext)scope.ServiceProvider.GetRequiredService(contextType);
+                await context.Database.MigrateAsync(cancellationToken);
+            }
+        }
+
+        if (!seedDemoData)
+        {
+            return;
+        }
+
+        foreach (var module in catalogue.Modules)
+        {
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem("demo data");
+            scope.ServiceProvider.GetRequiredService<UnitOfWorkContext>().Operation = "SeedDemoData";
+            await module.Module.SeedDemoDataAsync(scope.ServiceProvider, cancellationToken);
+        }
+    }
+}
+
+/// <summary>/health: every module's database answers and has no migration waiting.</summary>
+public sealed class ModuleDatabasesHealthCheck(IServiceProvider services, ModuleCatalogue catalogue) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<string>();
+        foreach (var contextType in catalogue.Modules.SelectMany(m => m.DbContextTypes))
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(contextType);
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                problems.Add($"{contextType.Name} cannot connect");
+            }
+            else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                problems.Add($"{contextType.Name} has migrations waiting");
+            }
+        }
+
+        return problems.Count == 0 ? HealthCheckResult.Healthy("All module databases are reachable and migrated.") : HealthCheckResult.Unhealthy(string.Join("; ", problems));
+    }
+}
