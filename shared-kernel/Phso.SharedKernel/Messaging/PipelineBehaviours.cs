@@ -32,7 +32,7 @@ public sealed partial class LoggingBehaviour<TRequest, TResponse>(ILoggerFactory
         try
         {
             var response = await next();
-            if (_logger.IsEnabled(LogLevel.Information))
+            if (_logger.IsEnabled(LogLevel.Debug))
             {
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 LogHandled(_logger, name, elapsed);
@@ -57,7 +57,7 @@ public sealed partial class LoggingBehaviour<TRequest, TResponse>(ILoggerFactory
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} handled in {ElapsedMs:0.0} ms")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Request} handled in {ElapsedMs:0.0} ms")]
     private static partial void LogHandled(ILogger logger, string request, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Request} refused ({Reason}): {Detail}")]

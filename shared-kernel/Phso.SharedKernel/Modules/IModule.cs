@@ -36,7 +36,20 @@ public interface IModule
     /// <summary>Writes the module's demo data. Called only when the host runs with the demo seed, never in Production;
     /// must be idempotent (it runs at every start of a demo host).</summary>
     Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken);
+
+    /// <summary>Commands this module adds to the host's command line (for operators of a real deployment).</summary>
+    IReadOnlyList<ModuleCommand> Commands { get; }
 }
+
+/// <summary>A command-line command a module offers, e.g. <c>create-admin</c>. The host migrates the database first and
+/// runs <see cref="RunAsync"/> in a scope that acts as the system.</summary>
+/// <param name="Name">The command's name, as typed after the host's name.</param>
+/// <param name="Description">One sentence for --help.</param>
+/// <param name="Options">Its options.</param>
+/// <param name="RunAsync">What it does; returns the process exit code.</param>
+public sealed record ModuleCommand(
+    string Name, string Description, IReadOnlyList<System.CommandLine.Option> Options,
+    Func<System.CommandLine.ParseResult, IServiceProvider, CancellationToken, Task<int>> RunAsync);
 
 /// <summary>A convenient base for <see cref="IModule"/>: everything but the name and services is optional.</summary>
 public abstract class ModuleBase : IModule
@@ -49,6 +62,7 @@ public abstract class ModuleBase : IModule
     public virtual void ConfigureJobs(IQuartzBuilder quartz, IConfiguration configuration) { }
     public virtual IReadOnlyList<NavigationLink> Navigation => [];
     public virtual Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
+    public virtual IReadOnlyList<ModuleCommand> Commands => [];
 }
 
 /// <summary>A link in the service navigation and on the signed-in home page.</summary>
@@ -57,4 +71,8 @@ public abstract class ModuleBase : IModule
 /// <param name="Policy">Authorisation policy a person must satisfy to see the link.</param>
 /// <param name="Order">Lower comes first.</param>
 /// <param name="Description">One sentence for the home page.</param>
-public sealed record NavigationLink(string Text, string Href, string Policy, int Order, string Description);
+public sealed record NavigationLink(string Text, string Href, string Policy, int Order, string Description)
+{
+    /// <summary>The policy of a link shown to everyone, signed in or not (the public parts of the service).</summary>
+    public const string Everyone = "";
+}

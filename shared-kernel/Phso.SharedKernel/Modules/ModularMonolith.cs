@@ -124,13 +124,22 @@ public static class ModularMonolith
         services.AddSingleton<OutboxDispatcher>();
         services.AddScoped<OutboxAdministration>();
         services.AddScoped<AuditTrailReader>();
+        services.AddScoped<Web.PublicUrls>();
+        services.AddScoped<Web.NavigationForUser>();
     }
 
-    /// <summary>The SQLite connection string: ConnectionStrings:Phso, by default data/phso.db under the content root.</summary>
+    /// <summary>The folder for the database, mail pickup and keys: Data:Folder (default "data") under the content root.</summary>
+    public static string DataFolder(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return Path.GetFullPath(Path.Combine(environment.ContentRootPath, configuration?["Data:Folder"] is { Length: > 0 } folder ? folder : "data"));
+    }
+
+    /// <summary>The SQLite connection string: ConnectionStrings:Phso, by default phso.db in the data folder.</summary>
     public static string ResolveConnectionString(IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var builder = new SqliteConnectionStringBuilder(configuration?.GetConnectionString("Phso") ?? "Data Source=data/phso.db");
+        var builder = new SqliteConnectionStringBuilder(configuration?.GetConnectionString("Phso") ?? $"Data Source={Path.Combine(DataFolder(configuration!, environment), "phso.db")}");
         if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
         {
             builder.DataSource = Path.GetFullPath(Path.Combine(environment.ContentRootPath, builder.DataSource));

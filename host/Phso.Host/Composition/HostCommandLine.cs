@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Phso.SharedKernel.Modules;
+using Phso.SharedKernel.Security;
+
+namespace Phso.Host.Composition;
+
+/// <summary>The host's command line: every module's commands, each run against the migrated database as the system.
+/// Configuration comes from appsettings and environment variables (e.g. ConnectionStrings__Phso).</summary>
+internal static class HostCommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await using var app = PhsoApplication.Build([]);
+        var root = new RootCommand("Phso.Modular: casework and learning for an ombudsman. Run without a command to start the web application; add --demo for demo data.");
+        foreach (var command in app.Services.GetRequiredService<ModuleCatalogue>().Modules.SelectMany(m => m.Module.Commands))
+        {
+            var cli = new Command(command.Name, command.Description);
+            foreach (var option in command.Options)
+            {
+                cli.Options.Add(option);
+            }
+
+            cli.SetAction(async (parse, cancellationToken) =>
+            {
+                await app.Services.PrepareDatabaseAsync(seedDemoData: false, cancellationToken);
+                await using var scope = app.Services.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem($"command line: {command.Name}");
+                return await command.RunAsync(parse, scope.ServiceProvider, cancellationToken);
+            });
+            root.Subcommands.Add(cli);
+        }
+
+        return await root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using Phso.SharedKernel.Messaging;
+
+namespace Phso.Host.Composition;
+
+/// <summary>Gives each request a correlation id (the caller's X-Correlation-ID when acceptable), returns it in the
+/// response, and puts it in the logging scope; the outbox carries it on to the modules that receive events.</summary>
+internal sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<CorrelationIdMiddleware> logger)
+{
+    public const string Header = "X-Correlation-ID";
+
+    public async Task InvokeAsync(HttpContext context, CorrelationContext correlation)
+    {
+        var supplied = context.Request.Headers[Header].ToString();
+        correlation.Id = CorrelationContext.IsAcceptable(supplied) ? supplied : Guid.NewGuid().ToString("N");
+        context.Response.Headers[Header] = correlation.Id;
+        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlation.Id }))
+        {
+            await next(context);
+        }
+    }
+}
+
+/// <summary>Security headers on every response. The Content-Security-Policy allows no inline script or style; the
+/// one inline script GOV.UK Frontend needs carries a per-request nonce.</summary>
+internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    public const string NonceItem = "csp-nonce";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        context.Items[NonceItem] = nonce;
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy =
+                $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+                "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+
+    public static string NonceOf(HttpContext context) => context.Items[NonceItem] as string ?? "";
+}

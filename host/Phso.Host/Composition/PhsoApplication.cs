@@ -1,0 +1,119 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Phso.SharedKernel.Modules;
+using Phso.SharedKernel.Security;
+using Phso.SharedKernel.Web;
+using Quartz;
+
+namespace Phso.Host.Composition;
+
+/// <summary>Builds the web application from the modules. Program, the tests and the command line all use it.</summary>
+public static class PhsoApplication
+{
+    /// <summary>The command-line switch that writes the demo data (never honoured in Production).</summary>
+    public const string DemoSwitch = "--demo";
+
+    public static WebApplication Build(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoSwitch).ToArray());
+        if (args.Contains(DemoSwitch))
+        {
+            builder.Configuration["Demo:Seed"] = "true";
+        }
+
+        ConfigureServices(builder);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddRazorPages();
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        // No fallback policy: it would also apply to addresses that match no page, turning a public 404 into a
+        // sign-in redirect. Instead every endpoint states its policy, and the authorisation matrix test fails the
+        // build for one that does not.
+        services.AddAuthorization(options => options.AddPhsoPolicies());
+
+        var catalogue = services.AddModularMonolith(configuration, builder.Environment);
+        services.AddQuartz(quartz => quartz.AddModuleJobs(catalogue, configuration));
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        services.AddDataProtection()
+            .SetApplicationName("Phso.Modular")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(ModularMonolith.DataFolder(configuration, builder.Environment), "keys")));
+        services.AddAntiforgery(o => o.Cookie.Name = "phso.antiforgery");
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "phso.messages";
+            o.Cookie.IsEssential = true;
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+
+        var accountPostsPerMinute = configuration.GetValue("RateLimits:AccountFormPostsPerMinute", 20);
+        services.AddRateLimiter(options =>
+        {
+            // Sign-in, password reset and password setting are limited per client address, so nobody can flood
+            // someone's inbox or guess passwords quickly; lockout protects each account as well.
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = accountPostsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter("unlimited"));
+        });
+
+        services.AddSingleton(new NavigationLink("Integration events", "/admin/integration-events", Policies.Admin, 95, "Messages between modules that could not be delivered, and retrying them."));
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler("/error");
+        if (!app.Environment.IsDevelopment() && app.Configuration.GetValue("Hosting:HttpsRedirection", true))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
+                context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+        });
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalogue>().Modules)
+        {
+            module.Module.MapEndpoints(app);
+        }
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Phso.Host.Pages;
+
+[AllowAnonymous]
+public sealed class AccessibilityModel : PageModel;

@@ -1,0 +1,137 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Phso.Modules.Accounts.Contracts;
+using Phso.Modules.Accounts.Domain;
+using Phso.Modules.Accounts.Persistence;
+
+namespace Phso.Modules.Accounts.Features.FindPeople;
+
+/// <summary>Turns people into summaries with their roles and team names, in two queries whatever the number.</summary>
+internal sealed class PeopleReader(AccountsDbContext db)
+{
+    private static readonly IReadOnlyDictionary<Guid, string> RoleNames = AccountsDbContext.RoleIds.ToDictionary(r => r.Value, r => r.Key);
+
+    public async Task<IReadOnlyList<PersonSummary>> SummariseAsync(IQueryable<Person> people, CancellationToken cancellationToken)
+    {
+        var found = await people.AsNoTracking().OrderBy(p => p.DisplayName).ThenBy(p => p.Email).ToListAsync(cancellationToken);
+        var ids = found.Select(p => p.Id).ToList();
+        var roles = (await db.UserRoles.AsNoTracking().Where(r => ids.Contains(r.UserId)).ToListAsync(cancellationToken))
+            .ToLookup(r => r.UserId, r => RoleNames.GetValueOrDefault(r.RoleId, "?"));
+        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        return [.. found.Select(p => p.ToSummary(
+            [.. roles[p.Id].OrderBy(r => SharedKernel.Security.Roles.All.ToList().IndexOf(r))],
+            p.TeamId is { } team ? teams.GetValueOrDefault(team) : null))];
+    }
+}
+
+internal sealed class GetPersonHandler(AccountsDbContext db, PeopleReader reader) : IRequestHandler<GetPerson, PersonSummary?>
+{
+    public async Task<PersonSummary?> Handle(GetPerson request, CancellationToken cancellationToken) =>
+        (await reader.SummariseAsync(db.Users.Where(p => p.Id == request.Id), cancellationToken)).SingleOrDefault();
+}
+
+internal sealed class GetPeopleHandler(AccountsDbContext db, PeopleReader reader) : IRequestHandler<GetPeople, IReadOnlyList<PersonSummary>>
+{
+    public Task<IReadOnlyList<PersonSummary>> Handle(GetPeople request, CancellationToken cancellationToken)
+    {
+        var ids = request.Ids.Distinct().ToList();
+        return reader.SummariseAsync(db.Users.Where(p => ids.Contains(p.Id)), cancellationToken);
+    }
+}
+
+internal sealed class GetDirectReportsHandler(AccountsDbContext db, PeopleReader reader) : IRequestHandler<GetDirectReports, IReadOnlyList<PersonSummary>>
+{
+    public Task<IReadOnlyList<PersonSummary>> Handle(GetDirectReports request, CancellationToken cancellationToken) =>
+        reader.SummariseAsync(db.Users.Where(p => p.LineManagerId == request.ManagerId && p.IsActive), cancellationToken);
+}
+
+internal sealed class FindPeopleHandler(AccountsDbContext db, PeopleReader reader) : IRequestHandler<Contracts.FindPeople, IReadOnlyList<PersonSummary>>
+{
+    public Task<IReadOnlyList<PersonSummary>> Handle(Contracts.FindPeople request, CancellationToken cancellationToken)
+    {
+        var people = db.Users.AsQueryable();
+        if (!request.IncludeInactive)
+        {
+            people = people.Where(p => p.IsActive);
+        }
+
+        if (request.Role is { } role)
+        {
+            var roleId = AccountsDbContext.RoleIds.GetValueOrDefault(role);
+            people = people.Where(p => db.UserRoles.Any(r => r.UserId == p.Id && r.RoleId == roleId));
+        }
+
+        if (request.OrganisationId is { } organisation)
+        {
+            people = people.Where(p => p.OrganisationId == organisation);
+        }
+
+        if (request.TeamId is { } team)
+        {
+            people = people.Where(p => p.TeamId == team);
+        }
+
+        return reader.SummariseAsync(people, cancellationToken);
+    }
+}
+
+internal sealed class GetTeamsHandler(AccountsDbContext db) : IRequestHandler<GetTeams, IReadOnlyList<TeamSummary>>
+{
+    public async Task<IReadOnlyList<TeamSummary>> Handle(GetTeams request, CancellationToken cancellationToken) =>
+        await db.Teams.AsNoTracking().OrderBy(t => t.NameKey).Select(t => new TeamSummary(t.Id, t.Name)).ToListAsync(cancellationToken);
+}
+
+/// <summary>The admin list of people: by name or email, role, and whether to include people who have left.</summary>
+[SharedKernel.Messaging.RequiresPolicy(SharedKernel.Security.Policies.Admin)]
+internal sealed record SearchPeople(string? Text, string? Role, bool IncludeInactive, int Page, int PageSize) : SharedKernel.Messaging.IQuery<PeoplePage>;
+
+public sealed record PeoplePage(IReadOnlyList<PersonSummary> Items, int Total, int Page, int PageSize);
+
+/// <summary>A person with the version the edit page needs.</summary>
+[SharedKernel.Messaging.RequiresPolicy(SharedKernel.Security.Policies.Admin)]
+internal sealed record GetPersonForEditing(Guid Id) : SharedKernel.Messaging.IQuery<PersonForEditing?>;
+
+public sealed record PersonForEditing(PersonSummary Person, int Version, bool HasPassword, bool IsLockedOut);
+
+internal sealed class SearchPeopleHandler(AccountsDbContext db, PeopleReader reader) : IRequestHandler<SearchPeople, PeoplePage>
+{
+    public async Task<PeoplePage> Handle(SearchPeople request, CancellationToken cancellationToken)
+    {
+        var people = db.Users.AsQueryable();
+        if (!request.IncludeInactive)
+        {
+            people = people.Where(p => p.IsActive);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Text))
+        {
+            var pattern = "%" + request.Text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            people = people.Where(p => EF.Functions.Like(p.DisplayName, pattern, "\\") || EF.Functions.Like(p.Email!, pattern, "\\"));
+        }
+
+        if (request.Role is { } role && AccountsDbContext.RoleIds.TryGetValue(role, out var roleId))
+        {
+            people = people.Where(p => db.UserRoles.Any(r => r.UserId == p.Id && r.RoleId == roleId));
+        }
+
+        var total = await people.CountAsync(cancellationToken);
+        var page = Math.Max(1, request.Page);
+        var ids = await people.OrderBy(p => p.DisplayName).Skip((page - 1) * request.PageSize).Take(request.PageSize).Select(p => p.Id).ToListAsync(cancellationToken);
+        return new PeoplePage(await reader.SummariseAsync(db.Users.Where(p => ids.Contains(p.Id)), cancellationToken), total, page, request.PageSize);
+    }
+}
+
+internal sealed class GetPersonForEditingHandler(AccountsDbContext db, PeopleReader reader, TimeProvider clock) : IRequestHandler<GetPersonForEditing, PersonForEditing?>
+{
+    public async Task<PersonForEditing?> Handle(GetPersonForEditing request, CancellationToken cancellationToken)
+    {
+        var person = await db.Users.AsNoTracking().SingleOrDefaultAsync(p => p.Id == request.Id, cancellationToken);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var summary = (await reader.SummariseAsync(db.Users.Where(p => p.Id == request.Id), cancellationToken)).Single();
+        return new PersonForEditing(summary, person.Version, person.PasswordHash is not null, person.IsActive && person.LockoutEnd > clock.GetUtcNow());
+    }
+}

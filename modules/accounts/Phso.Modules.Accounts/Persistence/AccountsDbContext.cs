@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Phso.Modules.Accounts.Domain;
+using Phso.SharedKernel.Persistence;
+using RoleNames = Phso.SharedKernel.Security.Roles;
+
+namespace Phso.Modules.Accounts.Persistence;
+
+/// <summary>Identity's tables plus teams, under the "accounts" prefix. It derives from Identity's context, so it
+/// applies the module conventions itself rather than through <see cref="ModuleDbContext"/>.</summary>
+internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options)
+    : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options), IModuleDbContext
+{
+    public const string Module = "accounts";
+
+    /// <summary>The roles exist in every deployment, with fixed ids, seeded by the first migration.</summary>
+    public static readonly IReadOnlyDictionary<string, Guid> RoleIds = new Dictionary<string, Guid>
+    {
+        [RoleNames.Admin] = Guid.Parse("0197a000-0000-7000-8000-000000000001"),
+        [RoleNames.Caseworker] = Guid.Parse("0197a000-0000-7000-8000-000000000002"),
+        [RoleNames.Publisher] = Guid.Parse("0197a000-0000-7000-8000-000000000003"),
+        [RoleNames.Manager] = Guid.Parse("0197a000-0000-7000-8000-000000000004"),
+        [RoleNames.Coach] = Guid.Parse("0197a000-0000-7000-8000-000000000005"),
+        [RoleNames.EdiLead] = Guid.Parse("0197a000-0000-7000-8000-000000000006"),
+        [RoleNames.Staff] = Guid.Parse("0197a000-0000-7000-8000-000000000007"),
+        [RoleNames.PartnerLead] = Guid.Parse("0197a000-0000-7000-8000-000000000008"),
+        [RoleNames.PartnerHandler] = Guid.Parse("0197a000-0000-7000-8000-000000000009"),
+    };
+
+    public string ModuleName => Module;
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxRecord> InboxRecords => Set<InboxRecord>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Team> Teams => Set<Team>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Person>(b =>
+        {
+            b.ToTable("people");
+            b.Property(p => p.DisplayName).IsRequired().HasMaxLength(100);
+            b.Property(p => p.PasswordHash).RedactedInAudit();
+            b.Property(p => p.SecurityStamp).RedactedInAudit();
+            b.Property(p => p.ConcurrencyStamp).RedactedInAudit();
+            b.HasIndex(p => p.LineManagerId);
+            b.HasIndex(p => p.OrganisationId);
+            b.HasIndex(p => p.TeamId);
+        });
+        builder.Entity<IdentityRole<Guid>>(b =>
+        {
+            b.ToTable("roles");
+            b.HasData(RoleIds.Select(r => new IdentityRole<Guid> { Id = r.Value, Name = r.Key, NormalizedName = r.Key.ToUpperInvariant(), ConcurrencyStamp = r.Value.ToString() }));
+        });
+        builder.Entity<IdentityUserRole<Guid>>(b => b.ToTable("person_roles").AuditedAsPartOf("Person", nameof(IdentityUserRole<Guid>.UserId)));
+        builder.Entity<IdentityUserClaim<Guid>>(b => b.ToTable("person_claims").ExcludeFromAudit());
+        builder.Entity<IdentityUserLogin<Guid>>(b => b.ToTable("person_logins").ExcludeFromAudit());
+        builder.Entity<IdentityUserToken<Guid>>(b => b.ToTable("person_tokens").ExcludeFromAudit());
+        builder.Entity<IdentityRoleClaim<Guid>>(b => b.ToTable("role_claims").ExcludeFromAudit());
+        builder.Entity<Team>(b =>
+        {
+            b.ToTable("teams");
+            b.HasKey(t => t.Id);
+            b.Property(t => t.Name).IsRequired().HasMaxLength(100);
+            b.Property(t => t.NameKey).IsRequired().HasMaxLength(100);
+            b.HasIndex(t => t.NameKey).IsUnique();
+        });
+        builder.ApplyModuleConventions(Module);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.ApplyModuleTypeConventions(Database);
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Phso.Modules.Notifications.Domain;
+using Phso.SharedKernel.Persistence;
+
+namespace Phso.Modules.Notifications.Persistence;
+
+internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : ModuleDbContext(options)
+{
+    public const string Module = "notifications";
+
+    public override string ModuleName => Module;
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<QueuedEmail> Emails => Set<QueuedEmail>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Notification>(b =>
+        {
+            b.ToTable("in_app");
+            b.HasKey(n => n.Id);
+            b.Property(n => n.Title).HasMaxLength(200);
+            b.Property(n => n.Body).HasMaxLength(2000);
+            b.Property(n => n.Link).HasMaxLength(500);
+            b.HasIndex(n => new { n.RecipientId, n.ReadAt });
+
+            // Notifications are messages, not records that people change; their creation is not casework.
+            b.ExcludeFromAudit();
+        });
+        modelBuilder.Entity<QueuedEmail>(b =>
+        {
+            b.ToTable("emails");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.ToAddress).HasMaxLength(256);
+            b.Property(e => e.ToName).HasMaxLength(200);
+            b.Property(e => e.Subject).HasMaxLength(300);
+            b.HasIndex(e => new { e.SentAt, e.FailedAt, e.NextAttemptAt });
+            b.ExcludeFromAudit();
+        });
+    }
+}

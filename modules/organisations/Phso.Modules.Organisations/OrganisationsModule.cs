@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Routing;
+using Phso.Modules.Organisations.Api;
+using Phso.Modules.Organisations.DemoData;
+using Phso.Modules.Organisations.Persistence;
+using Phso.SharedKernel.Modules;
+using Phso.SharedKernel.Security;
+
+namespace Phso.Modules.Organisations;
+
+/// <summary>The organisation register: public bodies in remit and partner organisations.</summary>
+public sealed class OrganisationsModule : ModuleBase
+{
+    public override string Name => OrganisationsDbContext.Module;
+
+    public override string Title => "Organisation register";
+
+    public override void ConfigureServices(ModuleContext context) => context.AddDbContext<OrganisationsDbContext>();
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => OrganisationsApi.Map(endpoints);
+
+    public override IReadOnlyList<NavigationLink> Navigation =>
+    [
+        new("Organisations", "/organisations", Policies.StaffOnly, 80, "The public bodies in remit and the partner organisations whose handlers use this service."),
+    ];
+
+    public override Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        DemoOrganisations.SeedAsync(services, cancellationToken);
+}
