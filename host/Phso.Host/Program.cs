@@ -3,8 +3,12 @@ using Phso.SharedKernel.Modules;
 
 namespace Phso.Host;
 
-public static class Program
+public sealed class Program
 {
+    private Program()
+    {
+    }
+
     /// <summary>
     /// Without a command: runs the web application (add --demo for the demo data and accounts).
     /// With a command (e.g. <c>create-admin</c>, or <c>--help</c>): runs it against this deployment's database and exits.

@@ -35,7 +35,7 @@ public static class PhsoApplication
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddRazorPages();
+        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new FormErrorStatusFilter()));
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         // No fallback policy: it would also apply to addresses that match no page, turning a public 404 into a
         // sign-in redirect. Instead every endpoint states its policy, and the authorisation matrix test fails the

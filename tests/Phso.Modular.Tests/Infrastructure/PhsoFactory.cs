@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Phso.Host;
+using Phso.SharedKernel.Security;
+
+namespace Phso.Modular.Tests.Infrastructure;
+
+/// <summary>
+/// The real host (Program.Main, every module, migrations, demo data) over a SQLite file in its own temporary data
+/// folder. Scheduled delivery is off unless a test turns it on, so tests drive the outbox and email queue themselves.
+/// </summary>
+public class PhsoFactory : WebApplicationFactory<Program>
+{
+    public PhsoFactory()
+    {
+        DataFolder = Path.Combine(Path.GetTempPath(), "phso-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataFolder);
+    }
+
+    public string DataFolder { get; }
+
+    public string MailFolder => Path.Combine(DataFolder, "mail");
+
+    public TestClock Clock { get; } = new();
+
+    /// <summary>Settings a test adds or overrides, applied after the defaults below.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>The environment the host runs in; "Testing" unless a test needs Production's behaviour.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
+    /// <summary>Also compose the two test-only modules (integration event sender and receiver).</summary>
+    public bool WithTestModules { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment(EnvironmentName);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Data:Folder"] = DataFolder,
+            ["Hosting:HttpsRedirection"] = "false",
+            ["Demo:Seed"] = EnvironmentName == "Production" ? "false" : "true",
+            ["RateLimits:AccountFormPostsPerMinute"] = "10000",
+            ["Outbox:PollIntervalSeconds"] = "0",
+            ["Email:PollIntervalSeconds"] = "0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (WithTestModules)
+        {
+            settings["Modules:AdditionalAssemblies:0"] = "Phso.TestModules.Sender";
+            settings["Modules:AdditionalAssemblies:1"] = "Phso.TestModules.Receiver";
+        }
+
+        foreach (var (key, value) in settings.Concat(Settings))
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each response.</summary>
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A DI scope acting as the system (for arranging data and driving jobs).</summary>
+    public AsyncServiceScope SystemScope()
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem("test");
+        return scope;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left for the OS to clear from the temp folder.
+            }
+        }
+    }
+}
+
+/// <summary>One demo host shared by the tests that only read, or that change records of their own.</summary>
+[CollectionDefinition(Name)]
+public sealed class DemoHostCollection : ICollectionFixture<PhsoFactory>
+{
+    public const string Name = "Demo host";
+}

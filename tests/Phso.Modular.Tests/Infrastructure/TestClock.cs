@@ -1,0 +1,12 @@
+namespace Phso.Modular.Tests.Infrastructure;
+
+/// <summary>Real time plus an offset the test controls, so that cookies stay valid while retry delays, due dates
+/// and lockouts can be passed without waiting.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private TimeSpan _offset;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
+
+    public void Advance(TimeSpan by) => _offset += by;
+}
