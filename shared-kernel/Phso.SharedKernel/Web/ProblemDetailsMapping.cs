@@ -7,19 +7,25 @@ namespace Phso.SharedKernel.Web;
 
 /// <summary>Turns refusals from the pipeline into problem details for API callers (paths under /api); page requests
 /// are left to the friendly error pages. Anything unexpected becomes a 500 without detail.</summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+public sealed class ApiExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        if (!httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        // The middleware has already pointed Request.Path at the error page; the original path is in this feature.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) && !string.Equals(path, "/api", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
         var problem = ToProblem(exception, httpContext.User.Identity?.IsAuthenticated == true);
+        problem.Extensions["correlationId"] = httpContext.RequestServices.GetService(typeof(CorrelationContext)) is CorrelationContext correlation ? correlation.Id : null;
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+
+        // Always JSON for the API, whatever the Accept header says: an API caller must never get the HTML error page.
+        await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", cancellationToken);
+        return true;
     }
 
     public static ProblemDetails ToProblem(Exception exception, bool signedIn) => exception switch

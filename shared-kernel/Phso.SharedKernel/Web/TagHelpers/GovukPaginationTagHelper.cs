@@ -18,9 +18,9 @@ public sealed class GovukPaginationTagHelper : TagHelper
     [HtmlAttributeName("total-pages")]
     public int TotalPages { get; set; } = 1;
 
-    /// <summary>Name of the query parameter holding the page number.</summary>
+    /// <summary>Name of the query parameter holding the page number ("page" is reserved by Razor Pages).</summary>
     [HtmlAttributeName("parameter")]
-    public string Parameter { get; set; } = "page";
+    public string Parameter { get; set; } = "pageNumber";
 
     [ViewContext]
     [HtmlAttributeNotBound]

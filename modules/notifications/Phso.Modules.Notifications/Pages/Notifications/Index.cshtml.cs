@@ -12,7 +12,7 @@ public sealed class IndexModel(IMediator mediator) : PhsoPageModel
 {
     private const int PageSize = 20;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public NotificationPage Results { get; private set; } = new([], 0, 0, 1, PageSize);

@@ -22,7 +22,7 @@ public sealed class IndexModel(IMediator mediator) : PhsoPageModel
     [BindProperty(SupportsGet = true)]
     public IList<string> Show { get; set; } = [];
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public PeoplePage Results { get; private set; } = new([], 0, 1, PageSize);

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Text;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Phso.Modular.Tests.Infrastructure;
+using Phso.Modules.Accounts.Contracts;
+using Phso.Modules.Organisations.Contracts;
+
+namespace Phso.Modular.Tests.Security;
+
+/// <summary>
+/// Every endpoint the host maps (Razor pages and API) must name an authorisation policy or be explicitly anonymous,
+/// must have a row in this table, and must let in exactly the roles its row says. A new endpoint without a policy, or
+/// without a row, fails the build.
+/// </summary>
+[Collection(DemoHostCollection.Name)]
+public sealed class AuthorisationMatrixTests(PhsoFactory host)
+{
+    private const string Anonymous = "(nobody signed in)";
+
+    private static readonly string[] Everyone = [Anonymous, .. Accounts.Keys];
+    private static readonly string[] SignedIn = [.. Accounts.Keys];
+    private static readonly string[] Staff = ["Admin", "Caseworker", "Publisher", "Manager", "Coach", "EdiLead", "Staff"];
+    private static readonly string[] AdminOnly = ["Admin"];
+
+    private static IReadOnlyDictionary<string, string> Accounts => new Dictionary<string, string>
+    {
+        ["Admin"] = Demo.Admin,
+        ["Caseworker"] = Demo.Caseworker,
+        ["Publisher"] = Demo.Publisher,
+        ["Manager"] = Demo.Manager,
+        ["Coach"] = Demo.Coach,
+        ["EdiLead"] = Demo.EdiLead,
+        ["Staff"] = Demo.Staff,
+        ["PartnerLead"] = Demo.PartnerLead,
+        ["PartnerHandler"] = Demo.PartnerHandler,
+    };
+
+    /// <summary>Method (null for a page, which answers any method), route template, and who may use it.</summary>
+    private static readonly (string? Method, string Route, string[] Allowed)[] Matrix =
+    [
+        (null, "", Everyone),
+        (null, "accessibility", Everyone),
+        (null, "cookies", Everyone),
+        (null, "error/{code:int?}", Everyone),
+        (null, "health", Everyone),
+        (null, "account/sign-in", Everyone),
+        (null, "account/sign-out", Everyone),
+        (null, "account/forgot-password", Everyone),
+        (null, "account/set-password", Everyone),
+        (null, "account", SignedIn),
+        (null, "account/password", SignedIn),
+        (null, "notifications", SignedIn),
+        (null, "organisations", Staff),
+        (null, "organisations/{id:guid}", Staff),
+        (null, "organisations/new", AdminOnly),
+        (null, "organisations/{id:guid}/edit", AdminOnly),
+        (null, "organisations/{id:guid}/close", AdminOnly),
+        (null, "organisations/{id:guid}/reopen", AdminOnly),
+        (null, "admin/people", AdminOnly),
+        (null, "admin/people/new", AdminOnly),
+        (null, "admin/people/{id:guid}", AdminOnly),
+        (null, "admin/people/{id:guid}/edit", AdminOnly),
+        (null, "admin/people/{id:guid}/deactivate", AdminOnly),
+        (null, "admin/teams", AdminOnly),
+        (null, "admin/teams/{id:guid}", AdminOnly),
+        (null, "admin/integration-events", AdminOnly),
+        ("GET", "api/organisations/", Staff),
+        ("GET", "api/organisations/{id:guid}", Staff),
+        ("POST", "api/organisations/", AdminOnly),
+        ("PUT", "api/organisations/{id:guid}", AdminOnly),
+        ("POST", "api/organisations/{id:guid}/close", AdminOnly),
+        ("POST", "api/organisations/{id:guid}/reopen", AdminOnly),
+    ];
+
+    [Fact]
+    public void Every_endpoint_names_a_policy_or_is_explicitly_anonymous()
+    {
+        var unprotected = Unprotected(Endpoints());
+        Assert.True(unprotected.Count == 0, "These endpoints name no policy and are not marked anonymous:\n" + string.Join("\n", unprotected));
+    }
+
+    [Fact]
+    public void The_policy_check_reports_an_endpoint_without_a_policy_by_its_route()
+    {
+        var bare = new RouteEndpoint(_ => Task.CompletedTask, Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse("/forgotten"), 0, EndpointMetadataCollection.Empty, "forgotten");
+        var unnamed = new RouteEndpoint(_ => Task.CompletedTask, Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse("/unnamed"), 0, new EndpointMetadataCollection(new AuthorizeAttribute()), "unnamed");
+        var named = new RouteEndpoint(_ => Task.CompletedTask, Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse("/named"), 0, new EndpointMetadataCollection(new AuthorizeAttribute("Admin")), "named");
+        Assert.Equal(["PAGE /forgotten", "PAGE /unnamed"], Unprotected([(null, "forgotten", bare), (null, "unnamed", unnamed), (null, "named", named)]));
+    }
+
+    [Fact]
+    public async Task The_access_check_reports_a_role_let_in_or_kept_out_against_the_matrix()
+    {
+        var wrong = new[] { ((string?)null, "admin/teams", new[] { "Admin", "Staff" }), ((string?)null, "cookies", SignedIn) };
+        var failures = await CheckAccessAsync(wrong, ["Staff", Anonymous]);
+        Assert.Contains("Staff: GET /admin/teams answered 403 but should be allowed", failures);
+        Assert.Contains($"{Anonymous}: GET /cookies answered 200 but should be refused", failures);
+    }
+
+    private static List<string> Unprotected(IEnumerable<(string? Method, string Route, Endpoint Endpoint)> endpoints) =>
+        endpoints
+            .Where(e => !e.Endpoint.Metadata.OfType<IAllowAnonymous>().Any() && !e.Endpoint.Metadata.OfType<IAuthorizeData>().Any(a => !string.IsNullOrEmpty(a.Policy)))
+            .Select(e => $"{e.Method ?? "PAGE"} /{e.Route}")
+            .ToList();
+
+    [Fact]
+    public void Every_endpoint_has_a_row_in_the_matrix_and_every_row_an_endpoint()
+    {
+        var mapped = Endpoints().Select(e => (e.Method, e.Route)).ToHashSet();
+        var listed = Matrix.Select(r => (r.Method, r.Route)).ToHashSet();
+        var missing = mapped.Except(listed).Select(e => $"{e.Method ?? "PAGE"} /{e.Route}").ToList();
+        var stale = listed.Except(mapped).Select(e => $"{e.Method ?? "PAGE"} /{e.Route}").ToList();
+        Assert.True(missing.Count == 0, "Add these endpoints to the matrix with the roles that may use them:\n" + string.Join("\n", missing));
+        Assert.True(stale.Count == 0, "These rows match no endpoint any more:\n" + string.Join("\n", stale));
+    }
+
+    [Fact]
+    public async Task Each_role_gets_in_exactly_where_the_matrix_says_and_is_refused_everywhere_else()
+    {
+        var failures = await CheckAccessAsync(Matrix, Everyone);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private async Task<List<string>> CheckAccessAsync(IEnumerable<(string? Method, string Route, string[] Allowed)> matrix, IEnumerable<string> roles)
+    {
+        var samples = await SampleIdsAsync();
+        var failures = new List<string>();
+        foreach (var role in roles)
+        {
+            var client = host.CreateBrowser();
+            if (role != Anonymous)
+            {
+                await client.SignInAsync(Accounts[role]);
+            }
+
+            foreach (var (method, route, allowed) in matrix)
+            {
+                var url = "/" + route.Replace("{id:guid}", samples(route), StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal);
+                using var request = new HttpRequestMessage(new HttpMethod(method ?? "GET"), url);
+                if (method is "POST" or "PUT")
+                {
+                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                }
+
+                using var response = await client.SendAsync(request);
+                var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                    || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/sign-in", StringComparison.Ordinal) == true);
+                var shouldBeAllowed = allowed.Contains(role);
+                if (shouldBeAllowed == refused)
+                {
+                    failures.Add($"{role}: {method ?? "GET"} {url} answered {(int)response.StatusCode} but should be {(shouldBeAllowed ? "allowed" : "refused")}");
+                }
+                else if (refused && role != Anonymous && response.StatusCode != HttpStatusCode.Forbidden)
+                {
+                    failures.Add($"{role}: {method ?? "GET"} {url} refused with {(int)response.StatusCode}; a signed-in person should get 403");
+                }
+                else if (refused && role == Anonymous && route.StartsWith("api/", StringComparison.Ordinal) && response.StatusCode != HttpStatusCode.Unauthorized)
+                {
+                    failures.Add($"{role}: {method} {url} refused with {(int)response.StatusCode}; the API should answer 401, not redirect");
+                }
+            }
+        }
+
+        return failures;
+    }
+
+    private IEnumerable<(string? Method, string Route, Endpoint Endpoint)> Endpoints() =>
+        host.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e =>
+            {
+                var route = e.RoutePattern.RawText?.TrimStart('/') ?? "";
+                var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
+                return methods is null or { Count: 0 }
+                    ? [(null as string, route, (Endpoint)e)]
+                    : methods.Select(m => ((string?)m, route, (Endpoint)e));
+            })
+            .Distinct();
+
+    private async Task<Func<string, string>> SampleIdsAsync()
+    {
+        await using var scope = host.SystemScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var organisation = (await mediator.Send(new FindOrganisations("Northmoor Hospitals"))).Items[0].Id.ToString();
+        var person = (await mediator.Send(new FindPeople())).First(p => p.Email == Demo.Staff).Id.ToString();
+        var team = (await mediator.Send(new GetTeams()))[0].Id.ToString();
+        return route => route switch
+        {
+            _ when route.Contains("people", StringComparison.Ordinal) => person,
+            _ when route.Contains("teams", StringComparison.Ordinal) => team,
+            _ => organisation,
+        };
+    }
+}
