@@ -8,9 +8,9 @@ namespace Phso.Host.Composition;
 /// Configuration comes from appsettings and environment variables (e.g. ConnectionStrings__Phso).</summary>
 internal static class HostCommandLine
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        await using var app = PhsoApplication.Build([]);
+        await using var app = PhsoApplication.Build([], settings);
         var root = new RootCommand("Phso.Modular: casework and learning for an ombudsman. Run without a command to start the web application; add --demo for demo data.");
         foreach (var command in app.Services.GetRequiredService<ModuleCatalogue>().Modules.SelectMany(m => m.Module.Commands))
         {

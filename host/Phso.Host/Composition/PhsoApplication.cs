@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.RateLimiting;
 using Phso.SharedKernel.Modules;
 using Phso.SharedKernel.Security;
@@ -16,10 +17,15 @@ public static class PhsoApplication
     /// <summary>The command-line switch that writes the demo data (never honoured in Production).</summary>
     public const string DemoSwitch = "--demo";
 
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoSwitch).ToArray());
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         if (args.Contains(DemoSwitch))
         {
             builder.Configuration["Demo:Seed"] = "true";
@@ -35,7 +41,7 @@ public static class PhsoApplication
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new FormErrorStatusFilter()));
+        var mvc = services.AddRazorPages(options => options.Conventions.ConfigureFilter(new FormErrorStatusFilter()));
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         // No fallback policy: it would also apply to addresses that match no page, turning a public 404 into a
         // sign-in redirect. Instead every endpoint states its policy, and the authorisation matrix test fails the
@@ -43,6 +49,18 @@ public static class PhsoApplication
         services.AddAuthorization(options => options.AddPhsoPolicies());
 
         var catalogue = services.AddModularMonolith(configuration, builder.Environment);
+
+        // Every module's pages, including a module the host does not reference at compile time.
+        mvc.ConfigureApplicationPartManager(parts =>
+        {
+            foreach (var assembly in catalogue.Modules.Select(m => m.Assembly).Where(a => parts.ApplicationParts.OfType<AssemblyPart>().All(p => p.Assembly != a)))
+            {
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                {
+                    parts.ApplicationParts.Add(part);
+                }
+            }
+        });
         services.AddQuartz(quartz => quartz.AddModuleJobs(catalogue, configuration));
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
 
@@ -60,6 +78,8 @@ public static class PhsoApplication
             o.Cookie.Name = "phso.messages";
             o.Cookie.IsEssential = true;
         });
+        // Behind a proxy the HTTPS port cannot be discovered, and without it redirection silently does nothing.
+        services.AddHttpsRedirection(o => o.HttpsPort = configuration.GetValue("Hosting:HttpsPort", 443));
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);

@@ -44,7 +44,11 @@ internal static class IdentitySetup
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = LinkLifetime);
 
         // Role changes and deactivation reach a signed-in person within a minute, not at the default 30.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.TimeProvider = clock;
+        });
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -57,12 +61,11 @@ internal static class IdentitySetup
             options.LoginPath = "/account/sign-in";
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/error/403";
-            options.Events = new CookieAuthenticationEvents
-            {
-                // APIs answer 401/403 rather than redirecting; pages show the friendly 403 page with a 403 status.
-                OnRedirectToLogin = context => IsApi(context.Request) ? Status(context, StatusCodes.Status401Unauthorized) : Redirect(context),
-                OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden),
-            };
+            // Set the two handlers only: replacing Events would drop Identity's OnValidatePrincipal, which re-checks the
+            // security stamp and is what signs out people who were deactivated or had their password reset.
+            // APIs answer 401/403 rather than redirecting; pages show the friendly 403 page with a 403 status.
+            options.Events.OnRedirectToLogin = context => IsApi(context.Request) ? Status(context, StatusCodes.Status401Unauthorized) : Redirect(context);
+            options.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
         });
     }
 

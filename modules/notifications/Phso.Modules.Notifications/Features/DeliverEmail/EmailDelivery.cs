@@ -93,6 +93,7 @@ internal sealed partial class EmailQueue(IServiceScopeFactory scopes, IEmailSend
                     Body = email.Body.ReplaceLineEndings("\r\n"),
                     IsBodyHtml = false,
                     BodyEncoding = System.Text.Encoding.UTF8,
+                    BodyTransferEncoding = System.Net.Mime.TransferEncoding.QuotedPrintable,
                     SubjectEncoding = System.Text.Encoding.UTF8,
                 };
                 await sender.SendAsync(message, cancellationToken);

@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text.Json;
+using Phso.Modular.Tests.Infrastructure;
+
+namespace Phso.Modular.Tests.Host;
+
+[Collection(DemoHostCollection.Name)]
+public sealed class HostBehaviourTests(PhsoFactory host)
+{
+    [Fact]
+    public async Task Every_page_carries_the_security_headers_with_a_nonce_based_content_security_policy()
+    {
+        var response = await host.CreateBrowser().GetAsync("/");
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Matches("script-src 'self' 'nonce-[A-Za-z0-9_-]{22}'", csp);
+        var nonce = System.Text.RegularExpressions.Regex.Match(csp, "nonce-([^']+)").Groups[1].Value;
+        Assert.Contains($"<script nonce=\"{nonce}\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+
+        var second = await host.CreateBrowser().GetAsync("/");
+        Assert.NotEqual(csp, second.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task An_unknown_address_gets_the_friendly_404_page_not_a_sign_in_redirect()
+    {
+        var page = await host.CreateBrowser().GetPageAsync("/no/such/page", HttpStatusCode.NotFound);
+        Assert.Contains("Page not found", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_for_signed_in_people_sends_the_public_to_sign_in_and_back()
+    {
+        var response = await host.CreateBrowser().GetAsync("/notifications");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/sign-in?ReturnUrl=%2Fnotifications", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_checks_every_module_database()
+    {
+        var response = await host.CreateBrowser().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused()
+    {
+        var response = await host.CreateBrowser().PostAsync("/account/sign-in", new FormUrlEncodedContent([new("Form.Email", Demo.Admin), new("Form.Password", "x")]));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_correlation_id_is_returned_and_a_caller_may_supply_a_safe_one()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        request.Headers.Add("X-Correlation-ID", "trace-123.abc");
+        var supplied = await host.CreateBrowser().SendAsync(request);
+        Assert.Equal("trace-123.abc", supplied.Headers.GetValues("X-Correlation-ID").Single());
+
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/health");
+        forged.Headers.TryAddWithoutValidation("X-Correlation-ID", "bad id\r\nwith lines");
+        var replaced = await host.CreateBrowser().SendAsync(forged);
+        Assert.Matches("^[0-9a-f]{32}$", replaced.Headers.GetValues("X-Correlation-ID").Single());
+    }
+
+    [Fact]
+    public async Task A_person_without_the_role_gets_the_friendly_403_page()
+    {
+        var staff = host.CreateBrowser();
+        await staff.SignInAsync(Demo.Staff);
+        var page = await staff.GetPageAsync("/admin/people", HttpStatusCode.Forbidden);
+        Assert.Contains("You do not have access to this page", page, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Failures deep inside: the person sees a friendly page and a reference, never the exception.</summary>
+public sealed class FailureTests : IClassFixture<FailureTests.Host>
+{
+    private readonly Host _host;
+
+    public FailureTests(Host host) => _host = host;
+
+    public sealed class Host : PhsoFactory
+    {
+        public Host() => WithTestModules = true;
+    }
+
+    [Fact]
+    public async Task A_page_that_fails_shows_the_friendly_500_page_without_the_details()
+    {
+        var response = await _host.CreateBrowser().GetAsync("/test-sender/failure");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Sorry, there is a problem with the service", page, StringComparison.Ordinal);
+        Assert.Contains("quote reference", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret detail", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_api_call_that_fails_gets_a_problem_without_the_details()
+    {
+        var response = await _host.CreateBrowser().GetAsync("/api/test-sender/failure");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("secret detail", body, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal(32, json.RootElement.GetProperty("correlationId").GetString()!.Length);
+    }
+}
+
+/// <summary>Production's behaviour: HTTPS only, HSTS, and never the demo data.</summary>
+public sealed class ProductionTests : IClassFixture<ProductionTests.Host>
+{
+    private readonly Host _host;
+
+    public ProductionTests(Host host) => _host = host;
+
+    public sealed class Host : PhsoFactory
+    {
+        public Host()
+        {
+            EnvironmentName = "Production";
+            Settings["Hosting:HttpsRedirection"] = "true";
+        }
+    }
+
+    [Fact]
+    public async Task Plain_http_is_redirected_to_https_and_https_answers_with_hsts()
+    {
+        var client = _host.CreateBrowser();
+        client.BaseAddress = new Uri("http://phso.example");
+        var http = await client.GetAsync("/accessibility");
+        Assert.True(http.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect or HttpStatusCode.Redirect or HttpStatusCode.MovedPermanently);
+        Assert.StartsWith("https://phso.example", http.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        var secure = _host.CreateBrowser();
+        secure.BaseAddress = new Uri("https://phso.example");
+        var https = await secure.GetAsync("/accessibility");
+        Assert.Equal(HttpStatusCode.OK, https.StatusCode);
+        Assert.Contains("max-age=31536000", https.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_data_is_refused_in_production_and_none_exists()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SharedKernel.Modules.ModularMonolith.PrepareDatabaseAsync(_host.Services, seedDemoData: true, CancellationToken.None));
+        Assert.Contains("Demo data cannot be written in Production", error.Message, StringComparison.Ordinal);
+
+        var client = _host.CreateBrowser();
+        client.BaseAddress = new Uri("https://phso.example");
+        var signIn = await client.PostFormAsync("/account/sign-in", ("Form.Email", Demo.Admin), ("Form.Password", Modules.Accounts.DemoData.DemoPeople.Password));
+        Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
+    }
+}
