@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+
+namespace Phso.Browser.Tests;
+
+/// <summary>
+/// For each role, and for the public: sign in through the page, then visit every page reachable by following links
+/// from the home page and the service navigation, checking each with <see cref="PageChecks"/>. New modules' pages join
+/// the crawl simply by being linked.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class CrawlTests(BrowserHost host)
+{
+    private const int VisitsPerPattern = 2;
+    private const int MaxPagesPerRole = 250;
+
+    public static TheoryData<string> Everyone() => ["Public", .. Roles.Accounts.Keys];
+
+    [Theory]
+    [MemberData(nameof(Everyone))]
+    public async Task Every_page_a_role_can_reach_is_accessible_and_error_free(string role)
+    {
+        await using var context = await host.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var checks = new PageChecks(page);
+        if (role != "Public")
+        {
+            await Roles.SignInAsync(page, Roles.Accounts[role]);
+        }
+
+        var problems = new List<string>();
+        var visited = new List<string>();
+        var perPattern = new Dictionary<string, int>();
+        var queue = new Queue<string>(["/"]);
+        var seen = new HashSet<string>(["/"]);
+        while (queue.Count > 0 && visited.Count < MaxPagesPerRole)
+        {
+            var path = queue.Dequeue();
+            var pattern = Pattern(path);
+            if (perPattern.GetValueOrDefault(pattern) >= VisitsPerPattern)
+            {
+                continue;
+            }
+
+            perPattern[pattern] = perPattern.GetValueOrDefault(pattern) + 1;
+            visited.Add(path);
+            problems.AddRange(await checks.VisitAsync(path, role, runAxe: perPattern[pattern] == 1));
+            foreach (var link in await LinksAsync(page))
+            {
+                if (seen.Add(link))
+                {
+                    queue.Enqueue(link);
+                }
+            }
+        }
+
+        Console.WriteLine($"{role}: {visited.Count} pages checked");
+        Assert.True(problems.Count == 0, $"{problems.Count} problems on {visited.Count} pages:\n{string.Join("\n", problems)}\nScreenshots: {BrowserHost.ScreenshotFolder}");
+        Assert.True(visited.Count >= (role == "Public" ? 4 : 6), $"Only {visited.Count} pages were reachable for {role}: {string.Join(", ", visited)}");
+    }
+
+    /// <summary>Same-origin links on the page, as path and query, excluding fragments and the "skip" link.</summary>
+    private async Task<IEnumerable<string>> LinksAsync(Microsoft.Playwright.IPage page)
+    {
+        var hrefs = await page.Locator("a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
+        var origin = new Uri(host.BaseUrl);
+        return hrefs
+            .Select(h => Uri.TryCreate(h, UriKind.Absolute, out var uri) ? uri : null)
+            .OfType<Uri>()
+            .Where(u => u.Scheme == origin.Scheme && u.Authority == origin.Authority)
+            .Select(u => u.PathAndQuery)
+            .Distinct();
+    }
+
+    /// <summary>Pages that differ only by an id or a page number count as one pattern, visited at most twice.</summary>
+    private static string Pattern(string path)
+    {
+        var (route, query) = path.Split('?', 2) is [var r, var q] ? (r, q) : (path, "");
+        var keys = string.Join("&", query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')[0]).Order(StringComparer.Ordinal));
+        return Ids().Replace(route, "{id}") + "?" + keys;
+    }
+
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?<=/)\\d+(?=/|$)")]
+    private static partial Regex Ids();
+}

@@ -1,0 +1,29 @@
+namespace Phso.Browser.Tests;
+
+/// <summary>The demo accounts (one per role) and the password they share; see the README.</summary>
+public static class Roles
+{
+    public const string Password = "Demo-Password-2026";
+
+    public static readonly IReadOnlyDictionary<string, string> Accounts = new Dictionary<string, string>
+    {
+        ["Admin"] = "admin@ombudsman.example",
+        ["Caseworker"] = "caseworker@ombudsman.example",
+        ["Publisher"] = "publisher@ombudsman.example",
+        ["Manager"] = "manager@ombudsman.example",
+        ["Coach"] = "coach@ombudsman.example",
+        ["EdiLead"] = "edilead@ombudsman.example",
+        ["Staff"] = "staff@ombudsman.example",
+        ["PartnerLead"] = "partnerlead@coldharbour.example",
+        ["PartnerHandler"] = "partnerhandler@coldharbour.example",
+    };
+
+    public static async Task SignInAsync(Microsoft.Playwright.IPage page, string email)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+    }
+}
