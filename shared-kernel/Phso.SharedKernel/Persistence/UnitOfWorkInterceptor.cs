@@ -95,7 +95,7 @@ public sealed class UnitOfWorkInterceptor(
             var redacted = metadata.FindAnnotation(ModelConventions.AuditAnnotation)?.Value as string == ModelConventions.Redacted;
             switch (entry.State)
             {
-                case EntityState.Added:
+                case EntityState.Added when property.CurrentValue is not null:
                     changes[metadata.Name] = new JsonObject { ["to"] = Describe(property.CurrentValue, redacted) };
                     break;
                 case EntityState.Deleted:

@@ -68,14 +68,15 @@ public sealed partial class OrganisationPagesTests(PhsoFactory host)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("<title>Error: Add an organisation", page, StringComparison.Ordinal);
-        foreach (var message in new[]
+        // Every question has its message, and the error summary lists them in the form's order.
+        var summary = page[page.IndexOf("govuk-error-summary__list", StringComparison.Ordinal)..page.IndexOf("</ul>", page.IndexOf("govuk-error-summary__list", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var positions = new[]
         {
             "Enter the organisation&#x27;s name", "Select the type of organisation", "Select the sector", "Select the nation the organisation is in",
             "Select yes if the ombudsman can look at complaints about this organisation", "Select yes if this organisation is a partner",
-        })
-        {
-            Assert.Contains(message, page, StringComparison.Ordinal);
-        }
+        }.Select(message => summary.IndexOf(message, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
 
         Assert.Contains("href=\"#Form_Name\"", page, StringComparison.Ordinal);
     }

@@ -38,7 +38,7 @@ public sealed class AuditTrailTagHelper : TagHelper
         {
             var local = TimeZoneInfo.ConvertTime(entry.OccurredAt, UkTime);
             html.Append("<tr class=\"govuk-table__row\">")
-                .Append(CultureInfo.InvariantCulture, $"<td class=\"govuk-table__cell\"><time datetime=\"{entry.OccurredAt:O}\">{local.ToString("d MMM yyyy, h:mmtt", CultureInfo.GetCultureInfo("en-GB")).ToLowerInvariant()}</time></td>")
+                .Append(CultureInfo.InvariantCulture, $"<td class=\"govuk-table__cell\"><time datetime=\"{entry.OccurredAt:O}\">{local.ToString("d MMM yyyy, h:mm", CultureInfo.GetCultureInfo("en-GB"))}{(local.Hour < 12 ? "am" : "pm")}</time></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"govuk-table__cell\">{encoder.Encode(entry.ActorName)}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"govuk-table__cell\">{encoder.Encode(AuditText.Describe(entry))}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"govuk-table__cell\">{Changes(entry.Changes, encoder)}</td>")

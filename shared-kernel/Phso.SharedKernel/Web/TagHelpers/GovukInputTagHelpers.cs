@@ -2,9 +2,8 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Phso.SharedKernel.Web.TagHelpers;
 
-/// <summary>GOV.UK text input: <c>&lt;govuk-input for="Input.Name" label="Name" /&gt;</c>.</summary>
-[HtmlTargetElement("govuk-input", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class GovukInputTagHelper : GovukFieldTagHelper
+/// <summary>A field with a label, which can be the page's h1 (one question per page).</summary>
+public abstract class GovukLabelledFieldTagHelper : GovukFieldTagHelper
 {
     [HtmlAttributeName("label")]
     public string Label { get; set; } = "";
@@ -13,6 +12,17 @@ public sealed class GovukInputTagHelper : GovukFieldTagHelper
     [HtmlAttributeName("label-is-heading")]
     public bool LabelIsHeading { get; set; }
 
+    protected string LabelHtml()
+    {
+        var label = $"<label class=\"govuk-label{(LabelIsHeading ? " govuk-label--l" : "")}\" for=\"{FieldId}\">{Encoder.Encode(Label)}</label>";
+        return LabelIsHeading ? $"<h1 class=\"govuk-label-wrapper\">{label}</h1>" : label;
+    }
+}
+
+/// <summary>GOV.UK text input: <c>&lt;govuk-input for="Input.Name" label="Name" /&gt;</c>.</summary>
+[HtmlTargetElement("govuk-input", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class GovukInputTagHelper : GovukLabelledFieldTagHelper
+{
     [HtmlAttributeName("type")]
     public string Type { get; set; } = "text";
 
@@ -33,16 +43,10 @@ public sealed class GovukInputTagHelper : GovukFieldTagHelper
     {
         ArgumentNullException.ThrowIfNull(output);
         output.TagName = null;
-        var label = $"<label class=\"govuk-label{(LabelIsHeading ? " govuk-label--l" : "")}\" for=\"{FieldId}\">{Encoder.Encode(Label)}</label>";
-        if (LabelIsHeading)
-        {
-            label = $"<h1 class=\"govuk-label-wrapper\">{label}</h1>";
-        }
-
         var value = Type == "password" ? "" : CurrentValue;
         var classes = "govuk-input" + (ErrorMessage is null ? "" : " govuk-input--error") + (InputClass is null ? "" : " " + InputClass);
         output.Content.SetHtmlContent(
-            FormGroupOpen() + label + HintHtml() + ErrorHtml() +
+            FormGroupOpen() + LabelHtml() + HintHtml() + ErrorHtml() +
             $"<input class=\"{classes}\" id=\"{FieldId}\" name=\"{FieldName}\" type=\"{Encoder.Encode(Type)}\"" +
             Attribute("value", value.Length == 0 ? null : value) +
             Attribute("aria-describedby", DescribedBy) +
@@ -55,14 +59,8 @@ public sealed class GovukInputTagHelper : GovukFieldTagHelper
 
 /// <summary>GOV.UK textarea: <c>&lt;govuk-textarea for="Input.Summary" label="Summary" rows="5" /&gt;</c>.</summary>
 [HtmlTargetElement("govuk-textarea", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class GovukTextareaTagHelper : GovukFieldTagHelper
+public sealed class GovukTextareaTagHelper : GovukLabelledFieldTagHelper
 {
-    [HtmlAttributeName("label")]
-    public string Label { get; set; } = "";
-
-    [HtmlAttributeName("label-is-heading")]
-    public bool LabelIsHeading { get; set; }
-
     [HtmlAttributeName("rows")]
     public int Rows { get; set; } = 5;
 
@@ -70,14 +68,8 @@ public sealed class GovukTextareaTagHelper : GovukFieldTagHelper
     {
         ArgumentNullException.ThrowIfNull(output);
         output.TagName = null;
-        var label = $"<label class=\"govuk-label{(LabelIsHeading ? " govuk-label--l" : "")}\" for=\"{FieldId}\">{Encoder.Encode(Label)}</label>";
-        if (LabelIsHeading)
-        {
-            label = $"<h1 class=\"govuk-label-wrapper\">{label}</h1>";
-        }
-
         output.Content.SetHtmlContent(
-            FormGroupOpen() + label + HintHtml() + ErrorHtml() +
+            FormGroupOpen() + LabelHtml() + HintHtml() + ErrorHtml() +
             $"<textarea class=\"govuk-textarea{(ErrorMessage is null ? "" : " govuk-textarea--error")}\" id=\"{FieldId}\" name=\"{FieldName}\" rows=\"{Rows}\"" +
             Attribute("aria-describedby", DescribedBy) + ">" + Encoder.Encode(CurrentValue) + "</textarea></div>");
     }
@@ -85,11 +77,8 @@ public sealed class GovukTextareaTagHelper : GovukFieldTagHelper
 
 /// <summary>GOV.UK select: <c>&lt;govuk-select for="Input.Nation" label="Nation" items="Model.Nations" /&gt;</c>.</summary>
 [HtmlTargetElement("govuk-select", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class GovukSelectTagHelper : GovukFieldTagHelper
+public sealed class GovukSelectTagHelper : GovukLabelledFieldTagHelper
 {
-    [HtmlAttributeName("label")]
-    public string Label { get; set; } = "";
-
     [HtmlAttributeName("items")]
     public IEnumerable<ChoiceItem> Items { get; set; } = [];
 
@@ -105,7 +94,7 @@ public sealed class GovukSelectTagHelper : GovukFieldTagHelper
         var options = (EmptyOption is null ? "" : $"<option value=\"\">{Encoder.Encode(EmptyOption)}</option>") +
             string.Concat(Items.Select(i => $"<option value=\"{Encoder.Encode(i.Value)}\"{(i.Value == current ? " selected" : "")}>{Encoder.Encode(i.Text)}</option>"));
         output.Content.SetHtmlContent(
-            FormGroupOpen() + $"<label class=\"govuk-label\" for=\"{FieldId}\">{Encoder.Encode(Label)}</label>" + HintHtml() + ErrorHtml() +
+            FormGroupOpen() + LabelHtml() + HintHtml() + ErrorHtml() +
             $"<select class=\"govuk-select{(ErrorMessage is null ? "" : " govuk-select--error")}\" id=\"{FieldId}\" name=\"{FieldName}\"" +
             Attribute("aria-describedby", DescribedBy) + ">" + options + "</select></div>");
     }

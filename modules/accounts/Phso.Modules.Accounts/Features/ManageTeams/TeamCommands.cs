@@ -23,31 +23,42 @@ internal sealed record GetTeamForEditing(Guid Id) : IQuery<TeamForEditing?>;
 
 public sealed record TeamForEditing(Guid Id, string Name, int Version, int Members);
 
-internal sealed class CreateTeamValidator : AbstractValidator<CreateTeam>
+internal static class TeamNameRule
 {
-    public CreateTeamValidator() => RuleFor(c => c.Name).Cascade(CascadeMode.Stop)
+    /// <summary>The tidied name and its key; refused when another team already has it.</summary>
+    public static async Task<(string Name, string Key)> UniqueAsync(AccountsDbContext db, string requested, Guid? self, CancellationToken cancellationToken)
+    {
+        var name = string.Join(' ', requested.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var key = Team.KeyOf(name);
+        if (await db.Teams.AnyAsync(t => t.NameKey == key && t.Id != self, cancellationToken))
+        {
+            throw RequestValidationException.For(nameof(CreateTeam.Name), $"There is already a team called {name}");
+        }
+
+        return (name, key);
+    }
+
+    public static IRuleBuilderOptions<T, string> IsATeamName<T>(this IRuleBuilderInitial<T, string> rule) => rule
+        .Cascade(CascadeMode.Stop)
         .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Enter the team's name")
         .MaximumLength(100).WithMessage("The team's name must be 100 characters or fewer");
 }
 
+internal sealed class CreateTeamValidator : AbstractValidator<CreateTeam>
+{
+    public CreateTeamValidator() => RuleFor(c => c.Name).IsATeamName();
+}
+
 internal sealed class RenameTeamValidator : AbstractValidator<RenameTeam>
 {
-    public RenameTeamValidator() => RuleFor(c => c.Name).Cascade(CascadeMode.Stop)
-        .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Enter the team's name")
-        .MaximumLength(100).WithMessage("The team's name must be 100 characters or fewer");
+    public RenameTeamValidator() => RuleFor(c => c.Name).IsATeamName();
 }
 
 internal sealed class CreateTeamHandler(AccountsDbContext db) : IRequestHandler<CreateTeam, Guid>
 {
     public async Task<Guid> Handle(CreateTeam request, CancellationToken cancellationToken)
     {
-        var name = string.Join(' ', request.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        var key = Team.KeyOf(name);
-        if (await db.Teams.AnyAsync(t => t.NameKey == key, cancellationToken))
-        {
-            throw RequestValidationException.For(nameof(request.Name), $"There is already a team called {name}");
-        }
-
+        var (name, key) = await TeamNameRule.UniqueAsync(db, request.Name, null, cancellationToken);
         var team = new Team { Id = Guid.CreateVersion7(), Name = name, NameKey = key };
         db.Teams.Add(team);
         return team.Id;
@@ -61,13 +72,7 @@ internal sealed class RenameTeamHandler(AccountsDbContext db) : IRequestHandler<
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("There is no team with that id.");
         db.ExpectVersion(team, request.Version);
-        var name = string.Join(' ', request.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        var key = Team.KeyOf(name);
-        if (await db.Teams.AnyAsync(t => t.NameKey == key && t.Id != team.Id, cancellationToken))
-        {
-            throw RequestValidationException.For(nameof(request.Name), $"There is already a team called {name}");
-        }
-
+        var (name, key) = await TeamNameRule.UniqueAsync(db, request.Name, team.Id, cancellationToken);
         team.Name = name;
         team.NameKey = key;
         return Unit.Value;

@@ -21,11 +21,8 @@ internal abstract partial class OrganisationDetailsValidator<T> : AbstractValida
         RuleFor(name).Cascade(CascadeMode.Stop)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Enter the organisation's name")
             .MaximumLength(200).WithMessage("The name must be 200 characters or fewer");
+        // Rules are declared in the form's order, which is the order of the error summary.
         RuleFor(type).NotNull().WithMessage("Select the type of organisation");
-        RuleFor(nation).NotNull().WithMessage("Select the nation the organisation is in");
-
-        RuleFor(inRemit).NotNull().WithMessage("Select yes if the ombudsman can look at complaints about this organisation");
-        RuleFor(isPartner).NotNull().WithMessage("Select yes if this organisation is a partner");
 
         var typeOf = type.Compile();
         var inRemitOf = inRemit.Compile();
@@ -40,6 +37,9 @@ internal abstract partial class OrganisationDetailsValidator<T> : AbstractValida
             })
             .Must((request, s) => !(s == Sector.Health && inRemitOf(request) == true && nationOf(request) is { } n && n != Nation.England))
             .WithMessage("The ombudsman can only look at NHS bodies in England. Choose England, or say the organisation is not in remit");
+        RuleFor(nation).NotNull().WithMessage("Select the nation the organisation is in");
+        RuleFor(inRemit).NotNull().WithMessage("Select yes if the ombudsman can look at complaints about this organisation");
+        RuleFor(isPartner).NotNull().WithMessage("Select yes if this organisation is a partner");
 
         RuleFor(odsCode)
             .Must(code => string.IsNullOrWhiteSpace(code) || OdsCodePattern().IsMatch(code.Trim()))
