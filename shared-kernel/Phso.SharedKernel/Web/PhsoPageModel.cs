@@ -26,18 +26,18 @@ public abstract class PhsoPageModel : PageModel
             {
                 foreach (var message in messages)
                 {
-                    ModelState.AddModelError(Key(prefix, property), message);
+                    AddError(Key(prefix, property), message);
                 }
             }
         }
         catch (RuleViolationException e)
         {
-            ModelState.AddModelError(e.Property is null ? string.Empty : Key(prefix, e.Property), e.Message);
+            AddError(e.Property is null ? string.Empty : Key(prefix, e.Property), e.Message);
         }
         catch (ConcurrencyConflictException e)
         {
             ConcurrencyConflict = true;
-            ModelState.AddModelError(string.Empty, e.Message);
+            AddError(string.Empty, e.Message);
         }
 
         return false;
@@ -50,5 +50,37 @@ public abstract class PhsoPageModel : PageModel
     [TempData]
     public string? SuccessMessage { get; set; }
 
+    /// <summary>Adds an error to a field, remembering the order errors were raised in: validators declare their rules in
+    /// the form's order, and the error summary lists errors in that order (the model state itself does not keep it).</summary>
+    protected void AddError(string key, string message)
+    {
+        ModelState.AddModelError(key, message);
+        ErrorOrder.Record(HttpContext, key);
+    }
+
     private static string Key(string prefix, string property) => prefix.Length == 0 ? property : $"{prefix}.{property}";
+}
+
+/// <summary>The order in which a request's form errors were raised, kept for the error summary.</summary>
+public static class ErrorOrder
+{
+    private const string Item = "phso:error-order";
+
+    public static void Record(Microsoft.AspNetCore.Http.HttpContext context, string key)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Items[Item] is not List<string> keys)
+        {
+            context.Items[Item] = keys = [];
+        }
+
+        if (!keys.Contains(key))
+        {
+            keys.Add(key);
+        }
+    }
+
+    /// <summary>Where a key comes in the recorded order; keys never recorded (model binding's) come first, as they did.</summary>
+    public static int PositionOf(Microsoft.AspNetCore.Http.HttpContext context, string key) =>
+        context?.Items[Item] is List<string> keys && keys.IndexOf(key) is var index and >= 0 ? index : -1;
 }

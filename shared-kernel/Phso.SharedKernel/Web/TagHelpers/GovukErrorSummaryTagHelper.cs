@@ -21,6 +21,7 @@ public sealed class GovukErrorSummaryTagHelper : TagHelper
         var errors = ViewContext.ModelState
             .Where(e => e.Value is { Errors.Count: > 0 })
             .SelectMany(e => e.Value!.Errors.Take(1).Select(error => (Key: e.Key, Message: error.ErrorMessage is { Length: > 0 } m ? m : "Enter a valid value")))
+            .OrderBy(e => ErrorOrder.PositionOf(ViewContext.HttpContext, e.Key))
             .ToList();
         if (errors.Count == 0)
         {

@@ -24,12 +24,12 @@ public sealed class SignInModel(SignInManager<Person> signIn, UnitOfWorkContext 
     {
         if (string.IsNullOrWhiteSpace(Form.Email))
         {
-            ModelState.AddModelError("Form.Email", "Enter your email address");
+            AddError("Form.Email", "Enter your email address");
         }
 
         if (string.IsNullOrEmpty(Form.Password))
         {
-            ModelState.AddModelError("Form.Password", "Enter your password");
+            AddError("Form.Password", "Enter your password");
         }
 
         if (!ModelState.IsValid)
@@ -47,15 +47,15 @@ public sealed class SignInModel(SignInManager<Person> signIn, UnitOfWorkContext 
 
         if (result.IsNotAllowed)
         {
-            ModelState.AddModelError(string.Empty, "You cannot sign in with this account. If you think you should be able to, contact an administrator.");
+            AddError(string.Empty, "You cannot sign in with this account. If you think you should be able to, contact an administrator.");
         }
         else if (result.IsLockedOut)
         {
-            ModelState.AddModelError(string.Empty, "This account is locked for 15 minutes because of too many attempts with the wrong password. Try again later, or reset your password.");
+            AddError(string.Empty, "This account is locked for 15 minutes because of too many attempts with the wrong password. Try again later, or reset your password.");
         }
         else
         {
-            ModelState.AddModelError("Form.Email", "The email address or password is not right");
+            AddError("Form.Email", "The email address or password is not right");
         }
 
         return Page();
