@@ -119,7 +119,7 @@ public sealed class WorkingDayCalendar : IWorkingDayCalendar
         return count;
     }
 
-    private Holidays For(int year, CalendarRegion region) => _cache.GetOrAdd((year, region), key => Build(key.Year, key.Region));
+    private Holidays For(int year, CalendarRegion region) => _cache.GetOrAdd((year, region), static (key, self) => self.Build(key.Year, key.Region), this);
 
     private Holidays Build(int year, CalendarRegion region)
     {
