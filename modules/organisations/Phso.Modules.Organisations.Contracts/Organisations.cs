@@ -1,3 +1,4 @@
+using Phso.SharedKernel.Domain;
 using Phso.SharedKernel.Messaging;
 using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Time;
@@ -21,16 +22,6 @@ public enum OrganisationType
 
     /// <summary>Any other public body (an executive agency, an arm's-length body, a regulator).</summary>
     OtherPublicBody,
-}
-
-/// <summary>Which side of the ombudsman's remit an organisation falls in.</summary>
-public enum Sector
-{
-    /// <summary>The NHS in England: complaints come direct from the public.</summary>
-    Health,
-
-    /// <summary>UK government departments and other public bodies: complaints are referred by an MP.</summary>
-    Parliamentary,
 }
 
 /// <summary>An organisation as other modules see it.</summary>

@@ -1,4 +1,5 @@
 using MediatR;
+using Phso.SharedKernel.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Phso.Modular.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using System.Net;
+using Phso.SharedKernel.Domain;
 using System.Text.RegularExpressions;
 using Phso.Modular.Tests.Infrastructure;
 

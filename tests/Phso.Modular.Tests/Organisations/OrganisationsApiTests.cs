@@ -1,4 +1,5 @@
 using System.Net;
+using Phso.SharedKernel.Domain;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;

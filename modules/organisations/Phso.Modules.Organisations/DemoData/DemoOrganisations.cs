@@ -1,3 +1,4 @@
+using Phso.SharedKernel.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

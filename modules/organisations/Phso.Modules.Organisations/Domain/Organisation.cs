@@ -1,4 +1,5 @@
 using Phso.Modules.Organisations.Contracts;
+using Phso.SharedKernel.Domain;
 using Phso.SharedKernel.Messaging;
 using Phso.SharedKernel.Persistence;
 using Phso.SharedKernel.Time;

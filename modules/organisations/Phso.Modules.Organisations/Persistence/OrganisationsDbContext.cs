@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Phso.SharedKernel.Domain;
 using Phso.Modules.Organisations.Domain;
 using Phso.SharedKernel.Persistence;
 

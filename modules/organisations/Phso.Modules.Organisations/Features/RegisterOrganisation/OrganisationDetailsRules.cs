@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Phso.SharedKernel.Domain;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Phso.Modules.Organisations.Contracts;

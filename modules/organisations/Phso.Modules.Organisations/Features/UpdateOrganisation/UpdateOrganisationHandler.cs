@@ -1,4 +1,5 @@
 using MediatR;
+using Phso.SharedKernel.Domain;
 using Microsoft.EntityFrameworkCore;
 using Phso.Modules.Organisations.Contracts;
 using Phso.Modules.Organisations.Domain;

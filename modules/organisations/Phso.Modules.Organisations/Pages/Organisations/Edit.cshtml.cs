@@ -1,4 +1,5 @@
 using MediatR;
+using Phso.SharedKernel.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Phso.Modules.Organisations.Contracts;

@@ -1,4 +1,5 @@
 using Phso.Modules.Organisations.Contracts;
+using Phso.SharedKernel.Domain;
 using Phso.SharedKernel.Time;
 using Phso.SharedKernel.Web.TagHelpers;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Phso.SharedKernel.Domain;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Phso.SharedKernel.Persistence;
 

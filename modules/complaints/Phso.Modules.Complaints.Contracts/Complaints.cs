@@ -1,0 +1,69 @@
+using Phso.SharedKernel.Domain;
+using Phso.SharedKernel.Messaging;
+using Phso.SharedKernel.Security;
+
+namespace Phso.Modules.Complaints.Contracts;
+
+/// <summary>How a complaint ended when the ombudsman decided it.</summary>
+public enum ComplaintOutcome
+{
+    /// <summary>The complaint was upheld in full.</summary>
+    Upheld,
+
+    /// <summary>Part of the complaint was upheld.</summary>
+    PartlyUpheld,
+
+    /// <summary>The complaint was not upheld.</summary>
+    NotUpheld,
+
+    /// <summary>Put right without an investigation (early resolution or mediation).</summary>
+    ResolvedWithoutInvestigation,
+}
+
+/// <summary>
+/// The ombudsman recorded its final decision on a complaint. Recommendations and publication act on it.
+/// Published through the complaints module's outbox when the decision is recorded.
+/// </summary>
+/// <param name="ComplaintId">The case's id.</param>
+/// <param name="Reference">The case reference people quote, e.g. "PSO-2026-00042".</param>
+/// <param name="OrganisationId">The body complained about, from the organisation register (null if never linked).</param>
+/// <param name="BodyName">The body's name as recorded on the case.</param>
+/// <param name="Sector">Health or parliamentary.</param>
+/// <param name="Outcome">The decision.</param>
+/// <param name="DecisionDate">The day the decision was made (UK date).</param>
+/// <param name="FindingsMarkdown">The findings, in Markdown (render with the shared safe renderer).</param>
+/// <param name="ReceivedDate">When the complaint was received, for timeliness figures.</param>
+public sealed record ComplaintDecided(
+    Guid ComplaintId, string Reference, Guid? OrganisationId, string BodyName, Sector Sector, ComplaintOutcome Outcome,
+    DateOnly DecisionDate, string FindingsMarkdown, DateOnly ReceivedDate) : IIntegrationEvent;
+
+/// <summary>A decided case, as other modules (recommendations, publication) may read it. Null when there is none
+/// with that reference or it has no final decision.</summary>
+/// <param name="Reference">The case reference.</param>
+[RequiresPolicy(Policies.StaffOnly)]
+public sealed record GetDecidedCase(string Reference) : IQuery<DecidedCase?>;
+
+/// <summary>What other modules may know of a decided case. No personal details of the complainant.</summary>
+/// <param name="ComplaintId">The case's id.</param>
+/// <param name="Reference">The case reference.</param>
+/// <param name="OrganisationId">The body, from the register.</param>
+/// <param name="BodyName">The body's name.</param>
+/// <param name="Sector">Health or parliamentary.</param>
+/// <param name="Outcome">The decision.</param>
+/// <param name="DecisionDate">When it was decided.</param>
+/// <param name="FindingsMarkdown">The findings.</param>
+public sealed record DecidedCase(Guid ComplaintId, string Reference, Guid? OrganisationId, string BodyName, Sector Sector, ComplaintOutcome Outcome, DateOnly DecisionDate, string FindingsMarkdown);
+
+/// <summary>Words for people.</summary>
+public static class ComplaintText
+{
+    /// <summary>"Upheld", "Partly upheld"...</summary>
+    public static string Describe(this ComplaintOutcome outcome) => outcome switch
+    {
+        ComplaintOutcome.Upheld => "Upheld",
+        ComplaintOutcome.PartlyUpheld => "Partly upheld",
+        ComplaintOutcome.NotUpheld => "Not upheld",
+        ComplaintOutcome.ResolvedWithoutInvestigation => "Resolved without an investigation",
+        _ => outcome.ToString(),
+    };
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Phso.Modules.Complaints.Domain;
+using Phso.Modules.Complaints.Persistence;
+using Phso.SharedKernel.Modules;
+using Phso.SharedKernel.Security;
+using Phso.SharedKernel.Time;
+
+namespace Phso.Modules.Complaints;
+
+/// <summary>Complaints: casework from a complaint received to a final decision and its review.</summary>
+public sealed class ComplaintsModule : ModuleBase
+{
+    public override string Name => ComplaintsDbContext.Module;
+
+    public override string Title => "Complaints";
+
+    public override IReadOnlyCollection<string> DependsOn => ["organisations", "accounts", "notifications"];
+
+    public override void ConfigureServices(ModuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.AddDbContext<ComplaintsDbContext>();
+        var services = context.Services;
+        services.Configure<ComplaintsOptions>(context.Configuration.GetSection("Complaints"));
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ComplaintsOptions>>().Value;
+            return new CharterClockRules(provider.GetRequiredService<IWorkingDayCalendar>(), options.AcknowledgeWithinWorkingDays, options.UpdateEveryWorkingDays, options.DueSoonWithinWorkingDays);
+        });
+        services.Configure<AuthorizationOptions>(options =>
+        {
+            options.AddPolicy(ComplaintsPolicies.ReadCasework, p => p.RequireAuthenticatedUser().RequireRole(Roles.Caseworker, Roles.Manager, Roles.Admin));
+            options.AddPolicy(ComplaintsPolicies.WorkCases, p => p.RequireAuthenticatedUser().RequireRole(Roles.Caseworker));
+            options.AddPolicy(ComplaintsPolicies.Timeliness, p => p.RequireAuthenticatedUser().RequireRole(Roles.Manager, Roles.Admin));
+            options.AddPolicy(ComplaintsPolicies.BodyComments, p => p.RequireAuthenticatedUser().RequireRole(Roles.PartnerLead));
+        });
+    }
+}

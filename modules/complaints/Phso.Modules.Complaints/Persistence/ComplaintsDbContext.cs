@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using Phso.Modules.Complaints.Domain;
+using Phso.SharedKernel.Persistence;
+
+namespace Phso.Modules.Complaints.Persistence;
+
+internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> options) : ModuleDbContext(options)
+{
+    public const string Module = "complaints";
+
+    public override string ModuleName => Module;
+
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<CaseEvent> Events => Set<CaseEvent>();
+    public DbSet<CharterClock> Clocks => Set<CharterClock>();
+    public DbSet<CaseDocument> Documents => Set<CaseDocument>();
+    public DbSet<ComplainantAccess> Links => Set<ComplainantAccess>();
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Complaint>(b =>
+        {
+            b.ToTable("cases");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Reference).HasMaxLength(20);
+            b.HasIndex(c => c.Reference).IsUnique();
+            b.Property(c => c.Stage).HasConversion<string>().HasMaxLength(20);
+            b.HasIndex(c => c.Stage);
+            b.HasIndex(c => c.AssignedToId);
+            b.HasIndex(c => c.OrganisationId);
+            b.HasIndex(c => c.ReceivedOn);
+            b.Property(c => c.BodyName).HasMaxLength(200);
+            b.Property(c => c.Sector).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.BodyProcedure).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.LegalRemedy).HasConversion<string>().HasMaxLength(10);
+            b.Property(c => c.AssignedToName).HasMaxLength(100);
+            b.Property(c => c.Priority).HasConversion<string>().HasMaxLength(10);
+            b.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(40);
+            b.Property(c => c.Signpost).HasConversion<string>().HasMaxLength(40);
+            b.Property(c => c.DeclineReasons).HasMaxLength(200);
+            b.Property(c => c.StageBeforeReview).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.ClockStatus).HasConversion<string>().HasMaxLength(10);
+            b.HasIndex(c => c.ClockStatus);
+            b.OwnsOne(c => c.Person, p =>
+            {
+                p.Property(x => x.Name).HasMaxLength(200).HasColumnName("PersonName");
+                p.Property(x => x.Email).HasMaxLength(256).HasColumnName("PersonEmail");
+                p.Property(x => x.Phone).HasMaxLength(40).HasColumnName("PersonPhone");
+                p.Property(x => x.Address).HasMaxLength(500).HasColumnName("PersonAddress");
+                p.Property(x => x.Nation).HasConversion<string>().HasMaxLength(20).HasColumnName("PersonNation");
+            });
+            b.Navigation(c => c.Person).IsRequired();
+            b.OwnsOne(c => c.Representative, r =>
+            {
+                r.Property(x => x.Name).HasMaxLength(200).HasColumnName("RepresentativeName");
+                r.Property(x => x.Email).HasMaxLength(256).HasColumnName("RepresentativeEmail");
+                r.Property(x => x.Phone).HasMaxLength(40).HasColumnName("RepresentativePhone");
+                r.Property(x => x.Relationship).HasMaxLength(100).HasColumnName("RepresentativeRelationship");
+                r.Property(x => x.Capacity).HasConversion<string>().HasMaxLength(30).HasColumnName("RepresentativeCapacity");
+            });
+            b.OwnsOne(c => c.Adjustments, a =>
+            {
+                a.Property(x => x.Needs).HasColumnName("SupportNeeds");
+                a.Property(x => x.ContactPersonName).HasMaxLength(200).HasColumnName("ContactPersonName");
+                a.Property(x => x.ContactPersonRelationship).HasMaxLength(100).HasColumnName("ContactPersonRelationship");
+                a.Property(x => x.ExtraTime).HasColumnName("NeedsExtraTime");
+                a.Property(x => x.OtherNeeds).HasMaxLength(1000).HasColumnName("OtherNeeds");
+                a.Property(x => x.PreferredChannel).HasConversion<string>().HasMaxLength(10).HasColumnName("PreferredChannel");
+                a.Property(x => x.BestTimes).HasMaxLength(200).HasColumnName("BestTimes");
+                a.Ignore(x => x.Any);
+            });
+            b.Navigation(c => c.Adjustments).IsRequired();
+            b.OwnsOne(c => c.Mp, m =>
+            {
+                m.Property(x => x.MpName).HasMaxLength(100).HasColumnName("MpName");
+                m.Property(x => x.Constituency).HasMaxLength(100).HasColumnName("MpConstituency");
+                m.Property(x => x.ReferredOn).HasColumnName("MpReferredOn");
+            });
+            b.Ignore(c => c.IsOpen);
+            b.Ignore(c => c.ComplainantName);
+            b.Ignore(c => c.ComplainantEmail);
+            b.Ignore(c => c.JudicialReviewDeadline);
+
+            b.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.ComplaintId);
+            b.HasMany(c => c.Checks).WithOne().HasForeignKey(d => d.ComplaintId);
+            b.HasMany(c => c.Documents).WithOne().HasForeignKey(d => d.ComplaintId);
+            b.HasMany(c => c.Clocks).WithOne().HasForeignKey(c => c.ComplaintId);
+            b.HasMany(c => c.Reviews).WithOne().HasForeignKey(r => r.ComplaintId);
+            b.HasMany(c => c.Links).WithOne().HasForeignKey(l => l.ComplaintId);
+        });
+
+        modelBuilder.Entity<CaseEvent>(b =>
+        {
+            b.ToTable("events");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
+            b.Property(e => e.Visibility).HasConversion<string>().HasMaxLength(20);
+            b.Property(e => e.ActorName).HasMaxLength(200);
+            b.Property(e => e.Summary).HasMaxLength(500);
+            b.HasIndex(e => new { e.ComplaintId, e.At });
+            b.AuditedAsPartOf(nameof(Complaint), nameof(CaseEvent.ComplaintId));
+        });
+        modelBuilder.Entity<CheckDecision>(b =>
+        {
+            b.ToTable("check_decisions");
+            b.HasKey(d => new { d.ComplaintId, d.Check });
+            b.Property(d => d.Check).HasConversion<string>().HasMaxLength(30);
+            b.Property(d => d.EngineOutcome).HasConversion<string>().HasMaxLength(20);
+            b.Property(d => d.DecidedByName).HasMaxLength(200);
+            b.AuditedAsPartOf(nameof(Complaint), nameof(CheckDecision.ComplaintId));
+        });
+        modelBuilder.Entity<CaseDocument>(b =>
+        {
+            b.ToTable("documents");
+            b.HasKey(d => d.Id);
+            b.Property(d => d.FileName).HasMaxLength(255);
+            b.Property(d => d.ContentType).HasMaxLength(100);
+            b.Property(d => d.Sha256).HasMaxLength(64);
+            b.Property(d => d.AddedBy).HasMaxLength(200);
+            b.AuditedAsPartOf(nameof(Complaint), nameof(CaseDocument.ComplaintId));
+        });
+        modelBuilder.Entity<CharterClock>(b =>
+        {
+            b.ToTable("clocks");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.NotifiedState).HasConversion<string>().HasMaxLength(20);
+            b.HasIndex(c => c.State);
+            b.Ignore(c => c.IsRunning);
+            b.AuditedAsPartOf(nameof(Complaint), nameof(CharterClock.ComplaintId));
+        });
+        modelBuilder.Entity<ReviewRequest>(b =>
+        {
+            b.ToTable("reviews");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);
+            b.Property(r => r.DecidedBy).HasMaxLength(200);
+            b.AuditedAsPartOf(nameof(Complaint), nameof(ReviewRequest.ComplaintId));
+        });
+        modelBuilder.Entity<ComplainantAccess>(b =>
+        {
+            b.ToTable("access_links");
+            b.HasKey(l => l.Id);
+            b.Property(l => l.TokenHash).HasMaxLength(64).RedactedInAudit();
+            b.HasIndex(l => l.TokenHash).IsUnique();
+            b.AuditedAsPartOf(nameof(Complaint), nameof(ComplainantAccess.ComplaintId));
+        });
+        modelBuilder.Entity<ReferenceCounter>(b =>
+        {
+            b.ToTable("reference_counters");
+            b.HasKey(r => r.Year);
+            b.Property(r => r.Year).ValueGeneratedNever();
+            b.ExcludeFromAudit();
+        });
+    }
+}
+
+/// <summary>The last case number used in a year, for references like PSO-2026-00042.</summary>
+internal sealed class ReferenceCounter
+{
+    public int Year { get; set; }
+    public int Last { get; set; }
+}
