@@ -80,6 +80,17 @@ public static class PhsoApplication
         });
         // Behind a proxy the HTTPS port cannot be discovered, and without it redirection silently does nothing.
         services.AddHttpsRedirection(o => o.HttpsPort = configuration.GetValue("Hosting:HttpsPort", 443));
+        // Answers to multi-page forms (the complaint form) live in the session until they are sent: server memory,
+        // deleted after 60 minutes without activity.
+        services.AddDistributedMemoryCache();
+        services.AddSession(o =>
+        {
+            o.Cookie.Name = "phso.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.IsEssential = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.IdleTimeout = TimeSpan.FromMinutes(60);
+        });
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);
@@ -123,6 +134,7 @@ public static class PhsoApplication
         });
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseSession();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -19,6 +19,11 @@ public sealed class ComplaintsModule : ModuleBase
 
     public override IReadOnlyCollection<string> DependsOn => ["organisations", "accounts", "notifications"];
 
+    public override IReadOnlyList<NavigationLink> Navigation =>
+    [
+        new("Make a complaint", "/complain", NavigationLink.Everyone, 10, "Complain about the NHS in England, a UK government department or another public body."),
+    ];
+
     public override void ConfigureServices(ModuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -30,6 +35,8 @@ public sealed class ComplaintsModule : ModuleBase
             var options = provider.GetRequiredService<IOptions<ComplaintsOptions>>().Value;
             return new CharterClockRules(provider.GetRequiredService<IWorkingDayCalendar>(), options.AcknowledgeWithinWorkingDays, options.UpdateEveryWorkingDays, options.DueSoonWithinWorkingDays);
         });
+        services.AddSingleton<Evidence.EvidenceStore>();
+        services.AddScoped<Features.SubmitComplaint.ComplaintDrafts>();
         services.Configure<AuthorizationOptions>(options =>
         {
             options.AddPolicy(ComplaintsPolicies.ReadCasework, p => p.RequireAuthenticatedUser().RequireRole(Roles.Caseworker, Roles.Manager, Roles.Admin));

@@ -5,6 +5,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Phso.SharedKernel.Modules;
@@ -132,8 +133,10 @@ public sealed class AuthorisationBehaviour<TRequest, TResponse>(ICurrentUser cur
 }
 
 /// <summary>4. Runs a command in one transaction on its module's DbContext, then saves: the audit trail, concurrency
-/// checks and outbox messages are all written in that transaction. Joins a transaction that is already open.</summary>
-public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IServiceProvider services, ModuleCatalogue catalogue, UnitOfWorkContext unitOfWork)
+/// checks and outbox messages are all written in that transaction. A command sent while another unit of work is open
+/// in the scope (one module's handler sending another module's command) joins that transaction and leaves the commit
+/// to it (<see cref="ScopedConnection"/>).</summary>
+public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IServiceProvider services, ModuleCatalogue catalogue, UnitOfWorkContext unitOfWork, ScopedConnection connection)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -153,11 +156,34 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IServiceProvider se
         unitOfWork.Operation = typeof(TRequest).Name;
         try
         {
+            if (connection.Transaction is { } ambient)
+            {
+                await context.Database.UseTransactionAsync(ambient, cancellationToken);
+                try
+                {
+                    var joined = await next();
+                    await context.SaveChangesAsync(cancellationToken);
+                    return joined;
+                }
+                finally
+                {
+                    await context.Database.UseTransactionAsync(null, cancellationToken);
+                }
+            }
+
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-            var response = await next();
-            await context.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return response;
+            connection.Transaction = transaction.GetDbTransaction();
+            try
+            {
+                var response = await next();
+                await context.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return response;
+            }
+            finally
+            {
+                connection.Transaction = null;
+            }
         }
         catch (DbUpdateConcurrencyException e)
         {

@@ -119,6 +119,8 @@ public static class ModularMonolith
         services.AddScoped<CorrelationContext>();
         services.AddScoped<UnitOfWorkContext>();
         services.AddScoped<UnitOfWorkInterceptor>();
+        services.AddScoped<ScopedConnection>();
+        services.AddScoped<AmbientTransactionInterceptor>();
         services.AddSingleton(new DatabaseSettings(ResolveConnectionString(configuration, environment)));
         services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
         services.AddSingleton<OutboxDispatcher>();

@@ -34,11 +34,10 @@ public sealed class ModuleContext
         var moduleName = Module.Name;
         Services.AddDbContext<TContext>((provider, options) =>
         {
-            var database = provider.GetRequiredService<DatabaseSettings>();
-            options.UseSqlite(database.ConnectionString, sqlite => sqlite
+            options.UseSqlite(provider.GetRequiredService<ScopedConnection>().Connection, sqlite => sqlite
                 .MigrationsHistoryTable($"__migrations_{moduleName}")
                 .MigrationsAssembly(typeof(TContext).Assembly.GetName().Name));
-            options.AddInterceptors(provider.GetRequiredService<UnitOfWorkInterceptor>(), SqliteConnectionPragmas.Instance);
+            options.AddInterceptors(provider.GetRequiredService<UnitOfWorkInterceptor>(), provider.GetRequiredService<AmbientTransactionInterceptor>(), SqliteConnectionPragmas.Instance);
 
             // Migrations are written by hand (docs/adr/0003-migrations.md), so there is no model snapshot to compare
             // with; MigrationsMatchModelTests proves each module's migrated schema equals its model instead.

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -185,11 +186,21 @@ public sealed partial class OutboxDispatcher(
         }
 
         provider.GetRequiredService<UnitOfWorkContext>().Operation = $"{handlerType.Name} ({eventType.Name})";
+        var connection = provider.GetRequiredService<ScopedConnection>();
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        await Invoke(handler, integrationEvent, eventType, cancellationToken);
-        inbox.Add(new InboxRecord { EventId = message.Id, Handler = handlerName, ProcessedAt = clock.GetUtcNow() });
-        await context.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        connection.Transaction = transaction.GetDbTransaction();
+        try
+        {
+            // Commands the handler sends to other modules join this transaction, with the inbox record.
+            await Invoke(handler, integrationEvent, eventType, cancellationToken);
+            inbox.Add(new InboxRecord { EventId = message.Id, Handler = handlerName, ProcessedAt = clock.GetUtcNow() });
+            await context.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            connection.Transaction = null;
+        }
     }
 
     private static Task Invoke(object handler, object integrationEvent, Type eventType, CancellationToken cancellationToken)

@@ -1,0 +1,252 @@
+using System.Net.Mail;
+using Phso.Modules.Complaints.Domain;
+using Phso.SharedKernel.Domain;
+using Phso.SharedKernel.Web;
+
+namespace Phso.Modules.Complaints.Features.SubmitComplaint;
+
+/// <summary>One question page of the form: its address, the heading people see, when it applies, how its answers
+/// are copied from a post into the draft, and what is wrong with them.</summary>
+public sealed record JourneyPage(
+    string Slug,
+    string Title,
+    Func<ComplaintAnswers, bool> Applies,
+    Action<ComplaintAnswers, ComplaintAnswers> Copy,
+    Func<ComplaintAnswers, DateOnly, IEnumerable<(string Field, string Message)>> Validate);
+
+/// <summary>
+/// The public complaint form, one thing per page (GOV.UK pattern). The order here is the order people see; a page
+/// applies only where its question makes sense (the representative's details only for someone else, the MP only for
+/// a parliamentary body). Every page's rules also run once more when the complaint is submitted.
+/// </summary>
+public static class ComplaintJourney
+{
+    public const string CheckAnswers = "check";
+
+    public static readonly IReadOnlyList<JourneyPage> Pages =
+    [
+        new("who", "Who is making the complaint?", _ => true,
+            (from, to) => to.Who = from.Who,
+            (a, _) => a.Who is "myself" or "someone-else" ? [] : [("Who", "Select who is making the complaint")]),
+
+        new("representative", "Your details as their representative", a => a.ForSomeoneElse,
+            (from, to) =>
+            {
+                to.RepresentativeName = from.RepresentativeName?.Trim();
+                to.RepresentativeRelationship = from.RepresentativeRelationship?.Trim();
+                to.RepresentativeCapacity = from.RepresentativeCapacity;
+                to.RepresentativeConfirms = from.RepresentativeConfirms;
+            },
+            (a, _) => Errors(
+                Required(a.RepresentativeName, "RepresentativeName", "Enter your full name", 200),
+                Required(a.RepresentativeRelationship, "RepresentativeRelationship", "Enter your relationship to the person, for example daughter or advocate", 100),
+                a.RepresentativeCapacity is null ? ("RepresentativeCapacity", "Select why you are making the complaint for them") : default,
+                a.RepresentativeConfirms.Contains("yes") ? default : ("RepresentativeConfirms", "Confirm that you may make this complaint for them"))),
+
+        new("person", "About the person the complaint is about", _ => true,
+            (from, to) =>
+            {
+                to.PersonName = from.PersonName?.Trim();
+                to.PersonNation = from.PersonNation;
+            },
+            (a, _) => Errors(
+                Required(a.PersonName, "PersonName", a.ForSomeoneElse ? "Enter the full name of the person the complaint is about" : "Enter your full name", 200),
+                a.PersonNation is null ? ("PersonNation", a.ForSomeoneElse ? "Select where they live" : "Select where you live") : default)),
+
+        new("contact", "How should we contact you?", _ => true,
+            (from, to) =>
+            {
+                to.Email = from.Email?.Trim();
+                to.Phone = from.Phone?.Trim();
+                to.Address = from.Address?.Trim();
+                to.PreferredChannel = from.PreferredChannel;
+                to.BestTimes = from.BestTimes?.Trim();
+            },
+            (a, _) => Errors(
+                a.PreferredChannel is null ? ("PreferredChannel", "Select how you would like us to contact you") : default,
+                a.PreferredChannel == ContactChannel.Email && string.IsNullOrWhiteSpace(a.Email) ? ("Email", "Enter your email address, or choose another way for us to contact you") : default,
+                !string.IsNullOrWhiteSpace(a.Email) && !IsEmail(a.Email) ? ("Email", "Enter an email address in the correct format, like name@example.com") : default,
+                a.PreferredChannel == ContactChannel.Phone && string.IsNullOrWhiteSpace(a.Phone) ? ("Phone", "Enter your phone number, or choose another way for us to contact you") : default,
+                !string.IsNullOrWhiteSpace(a.Phone) && !IsPhone(a.Phone) ? ("Phone", "Enter a phone number, like 01632 960 001 or 07700 900 982") : default,
+                a.PreferredChannel == ContactChannel.Letter && string.IsNullOrWhiteSpace(a.Address) ? ("Address", "Enter your postal address, or choose another way for us to contact you") : default,
+                TooLong(a.Address, "Address", "Your address", 500),
+                TooLong(a.BestTimes, "BestTimes", "The best times to contact you", 200))),
+
+        new("organisation", "Which organisation is your complaint about?", _ => true,
+            (from, to) =>
+            {
+                to.BodyNotListed = from.BodyNotListed;
+                to.OrganisationId = from.BodyNotListed == "yes" ? null : from.OrganisationId;
+                to.OrganisationName = from.BodyNotListed == "yes" ? null : from.OrganisationName;
+                to.OrganisationSector = from.BodyNotListed == "yes" ? null : from.OrganisationSector;
+                to.BodyNameGiven = from.BodyNotListed == "yes" ? from.BodyNameGiven?.Trim() : null;
+                to.BodySector = from.BodyNotListed == "yes" ? from.BodySector : null;
+            },
+            (a, _) => a.NotListed
+                ? Errors(
+                    Required(a.BodyNameGiven, "BodyNameGiven", "Enter the name of the organisation", 200),
+                    a.BodySector is null ? ("BodySector", "Select whether it is part of the NHS or a government department or other public body") : default)
+                : a.OrganisationId is null ? [("OrganisationId", "Select the organisation, or say it is not in the list")] : []),
+
+        new("what-happened", "What happened?", _ => true,
+            (from, to) => to.WhatHappened = from.WhatHappened?.Trim(),
+            (a, _) => Errors(Required(a.WhatHappened, "WhatHappened", "Tell us what happened", 20000))),
+
+        new("when-aware", "When did you first become aware of the problem?", _ => true,
+            (from, to) => to.AwareOn = from.AwareOn,
+            (a, today) => a.AwareOn.TryRead("Date you became aware of the problem", out _, out var error, today) ? [] : [("AwareOn", error!)]),
+
+        new("impact", "How has this affected you?", _ => true,
+            (from, to) => to.Impact = from.Impact?.Trim(),
+            (a, _) => Errors(Required(a.Impact, "Impact", "Tell us how this has affected you", 10000))),
+
+        new("outcome", "What would you like to happen?", _ => true,
+            (from, to) => to.OutcomeWanted = from.OutcomeWanted?.Trim(),
+            (a, _) => Errors(Required(a.OutcomeWanted, "OutcomeWanted", "Tell us what you would like to happen", 10000))),
+
+        new("organisation-complaint", "Have you complained to the organisation?", _ => true,
+            (from, to) =>
+            {
+                to.BodyProcedure = from.BodyProcedure;
+                to.ComplainedOn = from.BodyProcedure == Domain.BodyProcedure.NotStarted ? new DateParts() : from.ComplainedOn;
+                to.FinalResponseOn = from.BodyProcedure == Domain.BodyProcedure.Finished ? from.FinalResponseOn : new DateParts();
+            },
+            (a, today) =>
+            {
+                if (a.BodyProcedure is null)
+                {
+                    return [("BodyProcedure", "Select whether you have complained to the organisation")];
+                }
+
+                var errors = new List<(string, string)>();
+                DateOnly complained = default;
+                if (a.BodyProcedure != Domain.BodyProcedure.NotStarted && !a.ComplainedOn.TryRead("Date you complained to the organisation", out complained, out var complainedError, today))
+                {
+                    errors.Add(("ComplainedOn", complainedError!));
+                }
+
+                if (a.BodyProcedure == Domain.BodyProcedure.Finished)
+                {
+                    if (!a.FinalResponseOn.TryRead("Date of the organisation's final response", out var response, out var responseError, today))
+                    {
+                        errors.Add(("FinalResponseOn", responseError!));
+                    }
+                    else if (errors.Count == 0 && response < complained)
+                    {
+                        errors.Add(("FinalResponseOn", "Date of the organisation's final response must be on or after the date you complained"));
+                    }
+                }
+
+                return errors;
+            }),
+
+        new("mp", "Has an MP referred your complaint to us?", a => a.Sector == Sector.Parliamentary,
+            (from, to) =>
+            {
+                to.MpReferred = from.MpReferred;
+                to.MpName = from.MpReferred == true ? from.MpName?.Trim() : null;
+                to.MpConstituency = from.MpReferred == true ? from.MpConstituency?.Trim() : null;
+                to.MpReferredOn = from.MpReferred == true ? from.MpReferredOn : new DateParts();
+            },
+            (a, today) =>
+            {
+                if (a.MpReferred is null)
+                {
+                    return [("MpReferred", "Select yes if an MP has referred your complaint")];
+                }
+
+                if (a.MpReferred == false)
+                {
+                    return [];
+                }
+
+                var errors = Errors(
+                    Required(a.MpName, "MpName", "Enter the MP's name", 100),
+                    Required(a.MpConstituency, "MpConstituency", "Enter the MP's constituency", 100)).ToList();
+                if (!a.MpReferredOn.TryRead("Date the MP referred your complaint", out _, out var error, today))
+                {
+                    errors.Add(("MpReferredOn", error!));
+                }
+
+                return errors;
+            }),
+
+        new("legal", "Have you taken legal action, or could you go to a court or tribunal about this?", _ => true,
+            (from, to) => to.LegalRemedy = from.LegalRemedy,
+            (a, _) => a.LegalRemedy is null ? [("LegalRemedy", "Select whether you have taken, or could take, legal action")] : []),
+
+        new("adjustments", "Do you need us to change how we work with you?", _ => true,
+            (from, to) =>
+            {
+                to.NeedsAdjustments = from.NeedsAdjustments;
+                to.SupportNeeds = from.NeedsAdjustments == true ? from.SupportNeeds : [];
+                to.ContactPersonName = from.NeedsAdjustments == true ? from.ContactPersonName?.Trim() : null;
+                to.ContactPersonRelationship = from.NeedsAdjustments == true ? from.ContactPersonRelationship?.Trim() : null;
+                to.ExtraTime = from.NeedsAdjustments == true ? from.ExtraTime : [];
+                to.OtherNeeds = from.NeedsAdjustments == true ? from.OtherNeeds?.Trim() : null;
+            },
+            (a, _) => a.NeedsAdjustments switch
+            {
+                null => [("NeedsAdjustments", "Select yes if you need us to change how we work with you")],
+                true when a.SupportNeeds.Count == 0 && string.IsNullOrWhiteSpace(a.ContactPersonName) && a.ExtraTime.Count == 0 && string.IsNullOrWhiteSpace(a.OtherNeeds) =>
+                    [("SupportNeeds", "Tell us what you need: select a format or support, name a contact person, ask for extra time, or describe it")],
+                true => Errors(
+                    !string.IsNullOrWhiteSpace(a.ContactPersonName) && string.IsNullOrWhiteSpace(a.ContactPersonRelationship) ? ("ContactPersonRelationship", "Enter the contact person's relationship to you") : default,
+                    TooLong(a.OtherNeeds, "OtherNeeds", "What else you need", 1000)),
+                _ => [],
+            }),
+
+        new("evidence", "Add documents or photos (optional)", _ => true,
+            (_, _) => { },
+            (_, _) => []),
+    ];
+
+    public static JourneyPage Find(string slug) => Pages.Single(p => p.Slug == slug);
+
+    /// <summary>The page after <paramref name="slug"/> that applies to these answers, or the check-your-answers page.</summary>
+    public static string Next(string slug, ComplaintAnswers answers)
+    {
+        var index = IndexOf(slug);
+        return Pages.Skip(index + 1).FirstOrDefault(p => p.Applies(answers))?.Slug ?? CheckAnswers;
+    }
+
+    /// <summary>The page before, for the back link; the start page before the first.</summary>
+    public static string? Previous(string slug, ComplaintAnswers answers)
+    {
+        if (slug == CheckAnswers)
+        {
+            return Pages.Last(p => p.Applies(answers)).Slug;
+        }
+
+        return Pages.Take(IndexOf(slug)).LastOrDefault(p => p.Applies(answers))?.Slug;
+    }
+
+    /// <summary>The first page, in order, that applies and is not yet answered well; null when all are.</summary>
+    public static string? FirstIncomplete(ComplaintAnswers answers, DateOnly today) =>
+        Pages.FirstOrDefault(p => p.Applies(answers) && p.Validate(answers, today).Any())?.Slug;
+
+    /// <summary>Every problem with the answers, with the page that asks the question.</summary>
+    public static IReadOnlyList<(string Slug, string Field, string Message)> Problems(ComplaintAnswers answers, DateOnly today) =>
+        [.. Pages.Where(p => p.Applies(answers)).SelectMany(p => p.Validate(answers, today).Select(e => (p.Slug, e.Field, e.Message)))];
+
+    private static int IndexOf(string slug) => Pages.ToList().FindIndex(p => p.Slug == slug);
+
+    private static (string, string)? Required(string? value, string field, string message, int maxLength) =>
+        string.IsNullOrWhiteSpace(value) ? (field, message)
+        : value.Length > maxLength ? (field, $"{message.Replace("Enter ", "", StringComparison.Ordinal).Replace("Tell us ", "", StringComparison.Ordinal)} must be {maxLength} characters or fewer")
+        : null;
+
+    private static (string, string)? TooLong(string? value, string field, string what, int maxLength) =>
+        value is not null && value.Length > maxLength ? (field, $"{what} must be {maxLength} characters or fewer") : null;
+
+    private static IEnumerable<(string Field, string Message)> Errors(params (string, string)?[] errors) =>
+        errors.Where(e => e is { } found && !string.IsNullOrEmpty(found.Item1)).Select(e => e!.Value);
+
+    private static bool IsEmail(string value) => value.Length <= 256 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
+
+    private static bool IsPhone(string value)
+    {
+        var digits = value.Count(char.IsAsciiDigit);
+        return digits is >= 10 and <= 15 && value.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '(' or ')' or '-');
+    }
+}
