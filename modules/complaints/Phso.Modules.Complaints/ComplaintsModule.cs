@@ -24,6 +24,9 @@ public sealed class ComplaintsModule : ModuleBase
         new("Make a complaint", "/complain", NavigationLink.Everyone, 10, "Complain about the NHS in England, a UK government department or another public body."),
     ];
 
+    public override Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        DemoData.DemoCases.SeedAsync(services, cancellationToken);
+
     public override void ConfigureServices(ModuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -37,6 +40,9 @@ public sealed class ComplaintsModule : ModuleBase
         });
         services.AddSingleton<Evidence.EvidenceStore>();
         services.AddScoped<Features.SubmitComplaint.ComplaintDrafts>();
+        services.AddScoped<Features.WorkCases.CaseCommandServices>();
+        services.AddScoped<Features.WorkCases.Eligibility>();
+        services.AddScoped<Features.ComplainantLink.LinkResolver>();
         services.Configure<AuthorizationOptions>(options =>
         {
             options.AddPolicy(ComplaintsPolicies.ReadCasework, p => p.RequireAuthenticatedUser().RequireRole(Roles.Caseworker, Roles.Manager, Roles.Admin));

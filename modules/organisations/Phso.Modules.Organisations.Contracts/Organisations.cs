@@ -70,8 +70,15 @@ public sealed record FindOrganisations(
     string? NameContains = null, Sector? Sector = null, OrganisationType? Type = null, Nation? Nation = null,
     bool? InRemit = null, bool? IsPartner = null, bool IncludeClosed = false, int Page = 1, int PageSize = 50) : IQuery<OrganisationPage>;
 
+/// <summary>The register's policies.</summary>
+public static class OrganisationPolicies
+{
+    /// <summary>Add an organisation: admins, and caseworkers (for a body a complaint names that is not registered yet).</summary>
+    public const string Register = "Organisations.Register";
+}
+
 /// <summary>Adds an organisation to the register. Returns its id. Refused when the name or ODS code is already used,
-/// or the sector does not fit the type.</summary>
+/// or the sector does not fit the type. Admins and caseworkers may add; only admins change or close.</summary>
 /// <param name="Name">Full name.</param>
 /// <param name="Type">Kind of organisation.</param>
 /// <param name="Sector">Health or parliamentary.</param>
@@ -79,7 +86,7 @@ public sealed record FindOrganisations(
 /// <param name="InRemit">Whether the ombudsman can look at complaints about it.</param>
 /// <param name="IsPartner">Whether it takes part as a partner.</param>
 /// <param name="OdsCode">NHS ODS code (3 to 6 letters and digits), optional.</param>
-[RequiresPolicy(Policies.Admin)]
+[RequiresPolicy(OrganisationPolicies.Register)]
 public sealed record RegisterOrganisation(
     string Name, OrganisationType? Type, Sector? Sector, Nation? Nation, bool? InRemit, bool? IsPartner, string? OdsCode) : ICommand<Guid>;
 

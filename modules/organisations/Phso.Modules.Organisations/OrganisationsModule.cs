@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Phso.Modules.Organisations.Contracts;
 using Phso.Modules.Organisations.Api;
 using Phso.Modules.Organisations.DemoData;
 using Phso.Modules.Organisations.Persistence;
@@ -14,7 +17,12 @@ public sealed class OrganisationsModule : ModuleBase
 
     public override string Title => "Organisation register";
 
-    public override void ConfigureServices(ModuleContext context) => context.AddDbContext<OrganisationsDbContext>();
+    public override void ConfigureServices(ModuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.AddDbContext<OrganisationsDbContext>();
+        context.Services.Configure<AuthorizationOptions>(o => o.AddPolicy(OrganisationPolicies.Register, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Caseworker)));
+    }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => OrganisationsApi.Map(endpoints);
 

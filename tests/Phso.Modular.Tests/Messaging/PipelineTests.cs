@@ -51,7 +51,7 @@ public sealed class PipelineTests(PhsoFactory host)
 
     [Theory]
     [InlineData("")]
-    [InlineData(Roles.Staff + "," + Roles.Caseworker)]
+    [InlineData(Roles.Staff + "," + Roles.Publisher)]
     [InlineData(Roles.PartnerLead)]
     public async Task A_command_is_refused_to_people_without_its_policy_and_nothing_is_saved(string roleList)
     {

@@ -86,9 +86,12 @@ public sealed class OrganisationsApiTests(PhsoFactory host)
     public async Task Refusals_are_401_for_nobody_and_403_for_the_wrong_role()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateBrowser().GetAsync("/api/organisations")).StatusCode);
+        var publisher = host.CreateBrowser();
+        await publisher.SignInAsync(Demo.Publisher);
+        Assert.Equal(HttpStatusCode.Forbidden, (await publisher.PostAsJsonAsync("/api/organisations", NewBody)).StatusCode);
         var caseworker = host.CreateBrowser();
         await caseworker.SignInAsync(Demo.Caseworker);
-        Assert.Equal(HttpStatusCode.Forbidden, (await caseworker.PostAsJsonAsync("/api/organisations", NewBody)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await caseworker.PutAsJsonAsync($"/api/organisations/{Guid.NewGuid()}", NewBody)).StatusCode);
         var partner = host.CreateBrowser();
         await partner.SignInAsync(Demo.PartnerLead);
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync("/api/organisations")).StatusCode);

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Phso.Modular.Tests.Infrastructure;
 using Phso.Modules.Accounts.Contracts;
+using Phso.Modules.Complaints.DemoData;
+using Phso.Modules.Complaints.Domain;
 using Phso.Modules.Organisations.Contracts;
 
 namespace Phso.Modular.Tests.Security;
@@ -25,6 +27,9 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
     private static readonly string[] SignedIn = [.. Accounts.Keys];
     private static readonly string[] Staff = ["Admin", "Caseworker", "Publisher", "Manager", "Coach", "EdiLead", "Staff"];
     private static readonly string[] AdminOnly = ["Admin"];
+    private static readonly string[] RegisterOrganisations = ["Admin", "Caseworker"];
+    private static readonly string[] ReadCasework = ["Admin", "Caseworker", "Manager"];
+    private static readonly string[] WorkCases = ["Caseworker"];
 
     private static IReadOnlyDictionary<string, string> Accounts => new Dictionary<string, string>
     {
@@ -68,12 +73,42 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "complain/evidence", Everyone),
         (null, "complain/check", Everyone),
         (null, "complain/confirmation", Everyone),
+        (null, "cases", ReadCasework),
+        (null, "cases/{reference}", ReadCasework),
+        (null, "cases/{reference}/documents/{id:guid}", ReadCasework),
+        (null, "cases/{reference}/assign", WorkCases),
+        (null, "cases/{reference}/body-comment", WorkCases),
+        (null, "cases/{reference}/checks", WorkCases),
+        (null, "cases/{reference}/checks/{check}", WorkCases),
+        (null, "cases/{reference}/close", WorkCases),
+        (null, "cases/{reference}/complete-checks", WorkCases),
+        (null, "cases/{reference}/decision", WorkCases),
+        (null, "cases/{reference}/decline", WorkCases),
+        (null, "cases/{reference}/facts", WorkCases),
+        (null, "cases/{reference}/link", WorkCases),
+        (null, "cases/{reference}/link-body", WorkCases),
+        (null, "cases/{reference}/message", WorkCases),
+        (null, "cases/{reference}/documents/new", WorkCases),
+        (null, "cases/{reference}/note", WorkCases),
+        (null, "cases/{reference}/priority", WorkCases),
+        (null, "cases/{reference}/provisional-view", WorkCases),
+        (null, "cases/{reference}/resolve", WorkCases),
+        (null, "cases/{reference}/review-outcome", WorkCases),
+        (null, "cases/{reference}/route", WorkCases),
+        (null, "cases/{reference}/start-checks", WorkCases),
+        (null, "cases/{reference}/withdraw", WorkCases),
+        (null, "my-complaint/{token}", Everyone),
+        (null, "my-complaint/{token}/message", Everyone),
+        (null, "my-complaint/{token}/provisional-view", Everyone),
+        (null, "my-complaint/{token}/review", Everyone),
+        (null, "my-complaint/{token}/withdraw", Everyone),
+        (null, "my-complaint/{token}/documents/{id:guid}", Everyone),
         (null, "account", SignedIn),
         (null, "account/password", SignedIn),
         (null, "notifications", SignedIn),
         (null, "organisations", Staff),
         (null, "organisations/{id:guid}", Staff),
-        (null, "organisations/new", AdminOnly),
+        (null, "organisations/new", RegisterOrganisations),
         (null, "organisations/{id:guid}/edit", AdminOnly),
         (null, "organisations/{id:guid}/close", AdminOnly),
         (null, "organisations/{id:guid}/reopen", AdminOnly),
@@ -87,7 +122,7 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "admin/integration-events", AdminOnly),
         ("GET", "api/organisations/", Staff),
         ("GET", "api/organisations/{id:guid}", Staff),
-        ("POST", "api/organisations/", AdminOnly),
+        ("POST", "api/organisations/", RegisterOrganisations),
         ("PUT", "api/organisations/{id:guid}", AdminOnly),
         ("POST", "api/organisations/{id:guid}/close", AdminOnly),
         ("POST", "api/organisations/{id:guid}/reopen", AdminOnly),
@@ -145,6 +180,7 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
     private async Task<List<string>> CheckAccessAsync(IEnumerable<(string? Method, string Route, string[] Allowed)> matrix, IEnumerable<string> roles)
     {
         var samples = await SampleIdsAsync();
+        var reference = await host.DemoCaseAsync(CaseStage.ProvisionalView, "Coldharbour");
         var failures = new List<string>();
         foreach (var role in roles)
         {
@@ -156,7 +192,9 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
 
             foreach (var (method, route, allowed) in matrix)
             {
-                var url = "/" + route.Replace("{id:guid}", samples(route), StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal);
+                var url = "/" + route.Replace("{id:guid}", samples(route), StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal)
+                    .Replace("{reference}", reference, StringComparison.Ordinal).Replace("{token}", DemoCases.ProvisionalViewToken, StringComparison.Ordinal)
+                    .Replace("{check}", "InTime", StringComparison.Ordinal);
                 using var request = new HttpRequestMessage(new HttpMethod(method ?? "GET"), url);
                 if (method is "POST" or "PUT")
                 {

@@ -232,8 +232,8 @@ public sealed class Complaint : IVersioned
     }
 
     /// <summary>Shares the provisional view with both parties; the final decision is locked until the comments are
-    /// in or the window has closed.</summary>
-    public void ShareProvisionalView(string markdown, DateOnly commentsDueOn, Actor actor, CaseTime time)
+    /// in or the window has closed. Sharing it is an update to the person, so it meets the running update clock.</summary>
+    public void ShareProvisionalView(string markdown, DateOnly commentsDueOn, Actor actor, CaseTime time, CharterClockRules clocks)
     {
         ArgumentNullException.ThrowIfNull(time);
         RequireText(markdown, "ProvisionalView", "Write the provisional view");
@@ -252,6 +252,7 @@ public sealed class Complaint : IVersioned
         BodyComment = null;
         BodyCommentedAt = null;
         Record(CaseEventKind.ProvisionalViewShared, actor, time, "Provisional view shared", ProvisionalViewMarkdown, Visibility.Complainant);
+        Contacted(time, clocks);
     }
 
     public void CommentAsComplainant(string comment, CaseTime time)
@@ -434,18 +435,7 @@ public sealed class Complaint : IVersioned
         var acknowledging = _clocks.Any(c => c.Kind == ClockKind.Acknowledgement && c.IsRunning);
         Record(acknowledging ? CaseEventKind.Acknowledged : CaseEventKind.MessageToComplainant, actor, time,
             acknowledging ? "Complaint acknowledged" : "Message sent to the complainant", text.Trim(), Visibility.Complainant);
-        foreach (var clock in _clocks.Where(c => c.IsRunning))
-        {
-            clock.CompletedOn = time.Today;
-            clock.State = time.Today <= clock.DueOn ? ClockState.Met : ClockState.MetLate;
-        }
-
-        if (IsOpen)
-        {
-            StartClock(ClockKind.Update, time.Today, clocks);
-        }
-
-        RefreshClockStatus();
+        Contacted(time, clocks);
     }
 
     public void ReceiveMessage(string text, CaseTime time)
@@ -566,6 +556,23 @@ public sealed class Complaint : IVersioned
 
         RefreshClockStatus();
         return changed;
+    }
+
+    /// <summary>The person heard from us: the running clocks are met (or met late) and the next update clock starts.</summary>
+    private void Contacted(CaseTime time, CharterClockRules clocks)
+    {
+        foreach (var clock in _clocks.Where(c => c.IsRunning))
+        {
+            clock.CompletedOn = time.Today;
+            clock.State = time.Today <= clock.DueOn ? ClockState.Met : ClockState.MetLate;
+        }
+
+        if (IsOpen)
+        {
+            StartClock(ClockKind.Update, time.Today, clocks);
+        }
+
+        RefreshClockStatus();
     }
 
     private void Decide(ComplaintOutcome outcome, string findings, Actor actor, CaseTime time)

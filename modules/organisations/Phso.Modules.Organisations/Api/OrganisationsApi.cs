@@ -31,7 +31,7 @@ internal static class OrganisationsApi
                 var id = await mediator.Send(command, cancellationToken);
                 return Results.Created($"/api/organisations/{id}", await mediator.Send(new GetOrganisation(id), cancellationToken));
             })
-            .RequireAuthorization(Policies.Admin);
+            .RequireAuthorization(OrganisationPolicies.Register);
 
         api.MapPut("/{id:guid}", async (Guid id, OrganisationChanges body, IMediator mediator, CancellationToken cancellationToken) =>
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -99,7 +98,7 @@ internal sealed class SubmitComplaintHandler(
         var details = new NewComplaint(
             person, representative, adjustments, organisationId, bodyName, sector, a.WhatHappened!, awareOn, a.Impact!, a.OutcomeWanted!,
             a.BodyProcedure!.Value, complainedOn, finalResponseOn, mp, a.LegalRemedy!.Value);
-        var complaint = Complaint.Submit(details, await NextReferenceAsync(time.Today.Year, settings.ReferencePrefix, cancellationToken), time, clocks);
+        var complaint = Complaint.Submit(details, await db.NextReferenceAsync(time.Today.Year, settings.ReferencePrefix, cancellationToken), time, clocks);
         db.Complaints.Add(complaint);
 
         foreach (var file in a.Evidence.Take(settings.MaxEvidenceFiles))
@@ -119,22 +118,6 @@ internal sealed class SubmitComplaintHandler(
         }
 
         return new SubmittedComplaint(complaint.Id, complaint.Reference, token, link);
-    }
-
-    /// <summary>The next reference of the year. SQLite runs one writer at a time, and this runs inside the
-    /// submission's transaction, so two submissions never get the same number.</summary>
-    private async Task<string> NextReferenceAsync(int year, string prefix, CancellationToken cancellationToken)
-    {
-        var counter = await db.ReferenceCounters.SingleOrDefaultAsync(c => c.Year == year, cancellationToken);
-        if (counter is null)
-        {
-            counter = new ReferenceCounter { Year = year };
-            db.ReferenceCounters.Add(counter);
-        }
-
-        counter.Last++;
-        await db.SaveChangesAsync(cancellationToken);
-        return $"{prefix}-{year}-{counter.Last.ToString("00000", CultureInfo.InvariantCulture)}";
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

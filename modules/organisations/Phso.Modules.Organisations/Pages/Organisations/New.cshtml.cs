@@ -8,9 +8,13 @@ using Phso.SharedKernel.Web;
 
 namespace Phso.Modules.Organisations.Pages.Organisations;
 
-[Authorize(Policy = Policies.Admin)]
+[Authorize(Policy = OrganisationPolicies.Register)]
 public sealed class NewModel(IMediator mediator) : PhsoPageModel
 {
+    /// <summary>Where to go back to afterwards (a case's "link the body" page), when it is a page of this service.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnTo { get; set; }
+
     [BindProperty]
     public OrganisationForm Form { get; set; } = new();
 
@@ -28,6 +32,6 @@ public sealed class NewModel(IMediator mediator) : PhsoPageModel
         }
 
         SuccessMessage = "The organisation has been added to the register.";
-        return Redirect($"/organisations/{id}");
+        return Redirect(ReturnTo is not null && Url.IsLocalUrl(ReturnTo) ? $"{ReturnTo}{(ReturnTo.Contains('?', StringComparison.Ordinal) ? '&' : '?')}organisation={id}" : $"/organisations/{id}");
     }
 }

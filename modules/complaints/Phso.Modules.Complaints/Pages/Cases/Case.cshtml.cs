@@ -1,0 +1,33 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Phso.Modules.Complaints.Features.ReadCases;
+using Phso.SharedKernel.Auditing;
+using Phso.SharedKernel.Security;
+using Phso.SharedKernel.Web;
+
+namespace Phso.Modules.Complaints.Pages.Cases;
+
+/// <summary>The case page: the complaint, the checks, the clocks, what was decided, the documents, the whole timeline,
+/// the audit trail, and the actions allowed at the current stage.</summary>
+[Authorize(Policy = ComplaintsPolicies.ReadCasework)]
+public sealed class CaseModel(IMediator mediator, AuditTrailReader auditTrail) : PhsoPageModel
+{
+    public CaseView Case { get; private set; } = default!;
+
+    public IReadOnlyList<AuditTrailEntry> History { get; private set; } = [];
+
+    public bool CanWork => User.IsInRole(Roles.Caseworker);
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new GetCase(reference), cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+
+        Case = view;
+        History = await auditTrail.ReadAsync("complaints", "Complaint", view.Complaint.Id.ToString(), cancellationToken);
+        return Page();
+    }
+}

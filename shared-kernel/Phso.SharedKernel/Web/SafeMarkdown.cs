@@ -1,0 +1,81 @@
+using Markdig;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Phso.SharedKernel.Web;
+
+/// <summary>
+/// Markdown written by staff (findings, provisional views, course lessons) rendered safely: raw HTML is shown as text,
+/// links may only go to http(s), mailto or this site (anything else, such as javascript:, becomes plain text), images
+/// are not rendered, and the result carries GOV.UK typography classes.
+/// </summary>
+public static class SafeMarkdown
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
+
+    public static string ToHtml(string? markdown)
+    {
+        var document = Markdown.Parse(markdown ?? "", Pipeline);
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            if (link.IsImage || !IsSafe(link.Url))
+            {
+                var text = new LiteralInline(link.IsImage ? $"[image: {Text(link)}]" : Text(link));
+                link.ReplaceBy(text);
+            }
+            else
+            {
+                link.GetAttributes().AddClass("govuk-link");
+                link.GetAttributes().AddPropertyIfNotExist("rel", "noopener noreferrer nofollow");
+            }
+        }
+
+        foreach (var block in document.Descendants<Block>())
+        {
+            var css = block switch
+            {
+                HeadingBlock { Level: 1 } => "govuk-heading-l",
+                HeadingBlock { Level: 2 } => "govuk-heading-m",
+                HeadingBlock => "govuk-heading-s",
+                ParagraphBlock when block.Parent is not ListItemBlock => "govuk-body",
+                ListBlock { IsOrdered: true } => "govuk-list govuk-list--number",
+                ListBlock => "govuk-list govuk-list--bullet",
+                QuoteBlock => "govuk-inset-text",
+                _ => null,
+            };
+            if (css is not null)
+            {
+                block.GetAttributes().AddClass(css);
+            }
+        }
+
+        return document.ToHtml(Pipeline);
+    }
+
+    private static bool IsSafe(string? url) =>
+        !string.IsNullOrWhiteSpace(url) &&
+        (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
+         || url.StartsWith('#')
+         || Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "mailto");
+
+    private static string Text(LinkInline link) => string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString())) is { Length: > 0 } text ? text : link.Url ?? "";
+}
+
+/// <summary>Renders Markdown safely: <c>&lt;safe-markdown text="Model.Findings" /&gt;</c>.</summary>
+[HtmlTargetElement("safe-markdown", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class SafeMarkdownTagHelper : TagHelper
+{
+    [HtmlAttributeName("text")]
+    public string? Text { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "phso-markdown");
+        output.Content.SetHtmlContent(SafeMarkdown.ToHtml(Text));
+    }
+}
