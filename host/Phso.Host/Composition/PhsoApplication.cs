@@ -97,18 +97,32 @@ public static class PhsoApplication
             o.IncludeSubDomains = true;
         });
 
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Public Services Ombudsman: casework and learning API";
+            document.Info.Description = "Signed-in callers use their session cookie. Refusals are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+
         var accountPostsPerMinute = configuration.GetValue("RateLimits:AccountFormPostsPerMinute", 20);
+        var publicPostsPerMinute = configuration.GetValue("RateLimits:PublicPostsPerMinute", 60);
+        static RateLimitPartition<string> PerClient(HttpContext context, string bucket, int perMinute) =>
+            RateLimitPartition.GetFixedWindowLimiter(
+                $"{bucket}:{context.Connection.RemoteIpAddress}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) });
         services.AddRateLimiter(options =>
         {
             // Sign-in, password reset and password setting are limited per client address, so nobody can flood
             // someone's inbox or guess passwords quickly; lockout protects each account as well.
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // The public complaint form's pages are limited the same way, more generously: a person answers a
+            // page every few seconds at most, a script filling the casework queue far faster.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = accountPostsPerMinute, Window = TimeSpan.FromMinutes(1) })
-                    : RateLimitPartition.GetNoLimiter("unlimited"));
+                !HttpMethods.IsPost(context.Request.Method) ? RateLimitPartition.GetNoLimiter("unlimited")
+                : context.Request.Path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase) ? PerClient(context, "account", accountPostsPerMinute)
+                : context.Request.Path.StartsWithSegments("/complain", StringComparison.OrdinalIgnoreCase) ? PerClient(context, "complain", publicPostsPerMinute)
+                : RateLimitPartition.GetNoLimiter("unlimited"));
+            options.AddPolicy(RateLimits.PublicForms, context => PerClient(context, RateLimits.PublicForms, publicPostsPerMinute));
         });
 
         services.AddSingleton(new NavigationLink("Integration events", "/admin/integration-events", Policies.Admin, 95, "Messages between modules that could not be delivered, and retrying them."));
@@ -145,6 +159,9 @@ public static class PhsoApplication
         }
 
         app.MapHealthChecks("/health").AllowAnonymous();
+
+        // The API's description is public: it says what can be asked, not anything anyone may see.
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,7 @@ using Phso.Modules.Complaints.Persistence;
 using Phso.SharedKernel.Modules;
 using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Time;
+using Quartz;
 
 namespace Phso.Modules.Complaints;
 
@@ -22,7 +24,23 @@ public sealed class ComplaintsModule : ModuleBase
     public override IReadOnlyList<NavigationLink> Navigation =>
     [
         new("Make a complaint", "/complain", NavigationLink.Everyone, 10, "Complain about the NHS in England, a UK government department or another public body."),
+        new("Cases", "/cases", ComplaintsPolicies.ReadCasework, 20, "The complaints queue: cases by stage, charter clock and who is working on them."),
+        new("Timeliness", "/cases/timeliness", ComplaintsPolicies.Timeliness, 25, "How casework is keeping to time: open cases, charter clocks kept and decisions by month."),
+        new("Provisional views", "/partner/provisional-views", ComplaintsPolicies.BodyComments, 20, "The ombudsman's provisional views on complaints about your organisation, for your comments."),
     ];
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => Api.ComplaintsApi.Map(endpoints);
+
+    public override void ConfigureJobs(IQuartzBuilder quartz, IConfiguration configuration)
+    {
+        var minutes = configuration.GetSection("Complaints").Get<ComplaintsOptions>()?.ClockCheckIntervalMinutes ?? new ComplaintsOptions().ClockCheckIntervalMinutes;
+        if (minutes > 0)
+        {
+            quartz.ScheduleJob<Features.CharterClocks.RefreshCharterClocksJob>(
+                trigger => trigger.WithIdentity("refresh-charter-clocks").StartNow().WithSimpleSchedule(TimeSpan.FromMinutes(minutes), null),
+                job => job.WithIdentity(Features.CharterClocks.RefreshCharterClocksJob.Key));
+        }
+    }
 
     public override Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         DemoData.DemoCases.SeedAsync(services, cancellationToken);
@@ -43,6 +61,7 @@ public sealed class ComplaintsModule : ModuleBase
         services.AddScoped<Features.WorkCases.CaseCommandServices>();
         services.AddScoped<Features.WorkCases.Eligibility>();
         services.AddScoped<Features.ComplainantLink.LinkResolver>();
+        services.AddSingleton<Features.CharterClocks.CharterClockWatch>();
         services.Configure<AuthorizationOptions>(options =>
         {
             options.AddPolicy(ComplaintsPolicies.ReadCasework, p => p.RequireAuthenticatedUser().RequireRole(Roles.Caseworker, Roles.Manager, Roles.Admin));

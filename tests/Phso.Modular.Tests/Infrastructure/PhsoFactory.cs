@@ -44,8 +44,10 @@ public class PhsoFactory : WebApplicationFactory<Program>
             ["Hosting:HttpsRedirection"] = "false",
             ["Demo:Seed"] = EnvironmentName == "Production" ? "false" : "true",
             ["RateLimits:AccountFormPostsPerMinute"] = "10000",
+            ["RateLimits:PublicPostsPerMinute"] = "10000",
             ["Outbox:PollIntervalSeconds"] = "0",
             ["Email:PollIntervalSeconds"] = "0",
+            ["Complaints:ClockCheckIntervalMinutes"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         if (WithTestModules)

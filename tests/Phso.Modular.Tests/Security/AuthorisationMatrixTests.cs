@@ -23,11 +23,17 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
 {
     private const string Anonymous = "(nobody signed in)";
 
+    /// <summary>API changes are tried on a case that does not exist: access is decided before the case is looked up,
+    /// and the demo cases other tests read stay as they are.</summary>
+    private const string NoSuchCase = "PSO-1900-00001";
+
     private static readonly string[] Everyone = [Anonymous, .. Accounts.Keys];
     private static readonly string[] SignedIn = [.. Accounts.Keys];
     private static readonly string[] Staff = ["Admin", "Caseworker", "Publisher", "Manager", "Coach", "EdiLead", "Staff"];
     private static readonly string[] AdminOnly = ["Admin"];
     private static readonly string[] RegisterOrganisations = ["Admin", "Caseworker"];
+    private static readonly string[] Managers = ["Admin", "Manager"];
+    private static readonly string[] PartnerLeads = ["PartnerLead"];
     private static readonly string[] ReadCasework = ["Admin", "Caseworker", "Manager"];
     private static readonly string[] WorkCases = ["Caseworker"];
 
@@ -52,6 +58,15 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "cookies", Everyone),
         (null, "error/{code:int?}", Everyone),
         (null, "health", Everyone),
+        ("GET", "openapi/{documentName}.json", Everyone),
+        ("POST", "api/complaints", Everyone),
+        ("GET", "api/cases/", ReadCasework),
+        ("GET", "api/cases/timeliness", Managers),
+        ("GET", "api/cases/{reference}", ReadCasework),
+        ("POST", "api/cases/{reference}/documents", WorkCases),
+        ("GET", "api/partner/provisional-views/", PartnerLeads),
+        ("GET", "api/partner/provisional-views/{reference}", PartnerLeads),
+        ("POST", "api/partner/provisional-views/{reference}/comments", PartnerLeads),
         (null, "account/sign-in", Everyone),
         (null, "account/sign-out", Everyone),
         (null, "account/forgot-password", Everyone),
@@ -75,6 +90,7 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "complain/confirmation", Everyone),
         (null, "cases", ReadCasework),
         (null, "cases/{reference}", ReadCasework),
+        (null, "cases/timeliness", Managers),
         (null, "cases/{reference}/documents/{id:guid}", ReadCasework),
         (null, "cases/{reference}/assign", WorkCases),
         (null, "cases/{reference}/body-comment", WorkCases),
@@ -103,6 +119,8 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "my-complaint/{token}/review", Everyone),
         (null, "my-complaint/{token}/withdraw", Everyone),
         (null, "my-complaint/{token}/documents/{id:guid}", Everyone),
+        (null, "partner/provisional-views", PartnerLeads),
+        (null, "partner/provisional-views/{reference}", PartnerLeads),
         (null, "account", SignedIn),
         (null, "account/password", SignedIn),
         (null, "notifications", SignedIn),
@@ -120,6 +138,26 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "admin/teams", AdminOnly),
         (null, "admin/teams/{id:guid}", AdminOnly),
         (null, "admin/integration-events", AdminOnly),
+        ("POST", "api/cases/{reference}/start-checks", WorkCases),
+        ("POST", "api/cases/{reference}/checks", WorkCases),
+        ("POST", "api/cases/{reference}/complete-checks", WorkCases),
+        ("POST", "api/cases/{reference}/facts", WorkCases),
+        ("POST", "api/cases/{reference}/link-body", WorkCases),
+        ("POST", "api/cases/{reference}/route", WorkCases),
+        ("POST", "api/cases/{reference}/resolve", WorkCases),
+        ("POST", "api/cases/{reference}/provisional-view", WorkCases),
+        ("POST", "api/cases/{reference}/body-comment", WorkCases),
+        ("POST", "api/cases/{reference}/decision", WorkCases),
+        ("POST", "api/cases/{reference}/close", WorkCases),
+        ("POST", "api/cases/{reference}/decline", WorkCases),
+        ("POST", "api/cases/{reference}/withdraw", WorkCases),
+        ("POST", "api/cases/{reference}/review-outcome", WorkCases),
+        ("POST", "api/cases/{reference}/assign", WorkCases),
+        ("POST", "api/cases/{reference}/priority", WorkCases),
+        ("POST", "api/cases/{reference}/notes", WorkCases),
+        ("POST", "api/cases/{reference}/messages", WorkCases),
+        ("POST", "api/cases/{reference}/link", WorkCases),
+        ("POST", "api/cases/{reference}/link/revoke", WorkCases),
         ("GET", "api/organisations/", Staff),
         ("GET", "api/organisations/{id:guid}", Staff),
         ("POST", "api/organisations/", RegisterOrganisations),
@@ -193,12 +231,15 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
             foreach (var (method, route, allowed) in matrix)
             {
                 var url = "/" + route.Replace("{id:guid}", samples(route), StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal)
-                    .Replace("{reference}", reference, StringComparison.Ordinal).Replace("{token}", DemoCases.ProvisionalViewToken, StringComparison.Ordinal)
-                    .Replace("{check}", "InTime", StringComparison.Ordinal);
+                    .Replace("{reference}", method is "POST" or "PUT" ? NoSuchCase : reference, StringComparison.Ordinal).Replace("{token}", DemoCases.ProvisionalViewToken, StringComparison.Ordinal)
+                    .Replace("{check}", "InTime", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal);
                 using var request = new HttpRequestMessage(new HttpMethod(method ?? "GET"), url);
                 if (method is "POST" or "PUT")
                 {
-                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                    // Uploads take a form (the route answers 415 to anything else, before access is checked).
+                    request.Content = route.EndsWith("/documents", StringComparison.Ordinal)
+                        ? new MultipartFormDataContent { { new StringContent(""), "note" } }
+                        : new StringContent("{}", Encoding.UTF8, "application/json");
                 }
 
                 using var response = await client.SendAsync(request);

@@ -1,0 +1,123 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Mvc;
+using Phso.Modules.Complaints.Domain;
+using Phso.Modules.Complaints.Evidence;
+using Phso.Modules.Complaints.Features.BodyComments;
+using Phso.Modules.Complaints.Features.ReadCases;
+using Phso.Modules.Complaints.Features.SubmitComplaint;
+using Phso.Modules.Complaints.Features.Timeliness;
+using Phso.Modules.Complaints.Features.WorkCases;
+using Phso.SharedKernel.Domain;
+using Phso.SharedKernel.Security;
+
+namespace Phso.Modules.Complaints.Api;
+
+/// <summary>
+/// JSON API: the public submits a complaint; caseworkers read the queue and cases and take every action the pages
+/// offer (each is the same command, so the same rules and refusals apply); managers read timeliness; partner leads
+/// read and comment on provisional views. Refusals come back as problem details (400 with the fields to fix, 404,
+/// 409 for a rule or a stale version, 403).
+/// </summary>
+internal static class ComplaintsApi
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/complaints", async (ComplaintAnswers answers, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                // Files come only through the form's upload page; a client cannot point at stored drafts.
+                answers.Evidence = [];
+                answers.DraftId = Guid.NewGuid();
+                var submitted = await mediator.Send(new SubmitComplaint(answers), cancellationToken);
+                return Results.Created($"/my-complaint/{submitted.Token}", new { submitted.Reference, PrivateLink = submitted.Link });
+            })
+            .WithTags("Complaints")
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .RequireRateLimiting(SharedKernel.Web.RateLimits.PublicForms);
+
+        var cases = endpoints.MapGroup("/api/cases").WithTags("Casework");
+        cases.MapGet("/", (IMediator mediator, CaseStage? stage, Priority? priority, Guid? organisation, string? assigned, ClockStatus? clock, bool? includeEnded,
+                    QueueSort? sort, int? page, int? pageSize, CancellationToken cancellationToken) =>
+                mediator.Send(new ListCases(stage, priority, organisation, assigned, clock, includeEnded ?? false, sort ?? QueueSort.Oldest, page ?? 1, pageSize ?? 25), cancellationToken))
+            .RequireAuthorization(ComplaintsPolicies.ReadCasework);
+
+        cases.MapGet("/timeliness", (IMediator mediator, Sector? sector, int? months, CancellationToken cancellationToken) =>
+                mediator.Send(new GetTimeliness(sector, months ?? 12), cancellationToken))
+            .RequireAuthorization(ComplaintsPolicies.Timeliness);
+
+        cases.MapGet("/{reference}", async (string reference, IMediator mediator, CancellationToken cancellationToken) => await CaseAsync(mediator, reference, cancellationToken))
+            .RequireAuthorization(ComplaintsPolicies.ReadCasework);
+
+        Action<StartChecks>(cases, "start-checks", (c, r) => c with { Reference = r });
+        Action<DecideCheck>(cases, "checks", (c, r) => c with { Reference = r });
+        Action<CompleteChecks>(cases, "complete-checks", (c, r) => c with { Reference = r });
+        Action<ChangeFacts>(cases, "facts", (c, r) => c with { Reference = r });
+        Action<LinkBody>(cases, "link-body", (c, r) => c with { Reference = r });
+        Action<ChooseRoute>(cases, "route", (c, r) => c with { Reference = r });
+        Action<ResolveCase>(cases, "resolve", (c, r) => c with { Reference = r });
+        Action<ShareProvisionalView>(cases, "provisional-view", (c, r) => c with { Reference = r });
+        Action<RecordBodyComment>(cases, "body-comment", (c, r) => c with { Reference = r });
+        Action<RecordDecision>(cases, "decision", (c, r) => c with { Reference = r });
+        Action<CloseCase>(cases, "close", (c, r) => c with { Reference = r });
+        Action<DeclineComplaint>(cases, "decline", (c, r) => c with { Reference = r, Reasons = c.Reasons ?? [] });
+        Action<WithdrawComplaint>(cases, "withdraw", (c, r) => c with { Reference = r });
+        Action<RecordReviewOutcome>(cases, "review-outcome", (c, r) => c with { Reference = r });
+        Action<AssignCase>(cases, "assign", (c, r) => c with { Reference = r });
+        Action<SetPriority>(cases, "priority", (c, r) => c with { Reference = r, Reasons = c.Reasons ?? [] });
+        Action<AddNote>(cases, "notes", (c, r) => c with { Reference = r });
+        Action<SendMessage>(cases, "messages", (c, r) => c with { Reference = r });
+        Action<SendNewLink>(cases, "link", (c, r) => c with { Reference = r });
+        Action<RevokeLink>(cases, "link/revoke", (c, r) => c with { Reference = r });
+
+        // A document as multipart form data (field "file"): PDF or image, checked by content like the page's upload.
+        cases.MapPost("/{reference}/documents", async (string reference, IFormFile file, IMediator mediator, EvidenceStore store, ICurrentUser me, CancellationToken cancellationToken) =>
+            {
+                if (await mediator.Send(new GetCase(reference), cancellationToken) is not { } view)
+                {
+                    return NotFound(reference);
+                }
+
+                await using var stream = file.OpenReadStream();
+                var document = await store.SaveForCaseAsync(view.Complaint.Id, file.FileName, stream, me.DisplayName, fromComplainant: false, cancellationToken);
+                await mediator.Send(new AddCaseDocument(reference, document), cancellationToken);
+                return await CaseAsync(mediator, reference, cancellationToken);
+            })
+            .RequireAuthorization(ComplaintsPolicies.WorkCases)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(12 * 1024 * 1024));
+
+        var partner = endpoints.MapGroup("/api/partner/provisional-views").WithTags("Partner organisations").RequireAuthorization(ComplaintsPolicies.BodyComments);
+        partner.MapGet("/", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListSharedProvisionalViews(), cancellationToken));
+        partner.MapGet("/{reference}", async (string reference, IMediator mediator, CancellationToken cancellationToken) =>
+            await mediator.Send(new GetSharedProvisionalView(reference), cancellationToken) is { } view ? Results.Ok(view) : NotFound(reference));
+        partner.MapPost("/{reference}/comments", async (string reference, OrganisationComment body, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            await mediator.Send(new CommentAsOrganisation(reference, body.Comment), cancellationToken);
+            return Results.Ok(await mediator.Send(new GetSharedProvisionalView(reference), cancellationToken));
+        });
+    }
+
+    /// <summary>POST /api/cases/{reference}/{action}: the body is the command (its reference comes from the address);
+    /// the answer is the case as it is afterwards.</summary>
+    private static void Action<TCommand>(RouteGroupBuilder cases, string action, Func<TCommand, string, TCommand> withReference)
+        where TCommand : class, IRequest<Unit>
+    {
+        cases.MapPost($"/{{reference}}/{action}", async (string reference, TCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                await mediator.Send(withReference(command, reference), cancellationToken);
+                return await CaseAsync(mediator, reference, cancellationToken);
+            })
+            .RequireAuthorization(ComplaintsPolicies.WorkCases);
+    }
+
+    private static async Task<IResult> CaseAsync(IMediator mediator, string reference, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetCase(reference), cancellationToken) is { } view ? Results.Ok(CaseResource.From(view)) : NotFound(reference);
+
+    private static IResult NotFound(string reference) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"There is no case with the reference {reference}.");
+
+    internal sealed record OrganisationComment(string? Comment);
+}
