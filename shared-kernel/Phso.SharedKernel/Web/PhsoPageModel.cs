@@ -32,6 +32,7 @@ public abstract class PhsoPageModel : PageModel
         }
         catch (RuleViolationException e)
         {
+            RuleRefused = true;
             AddError(e.Property is null ? string.Empty : Key(prefix, e.Property), e.Message);
         }
         catch (ConcurrencyConflictException e)
@@ -42,6 +43,9 @@ public abstract class PhsoPageModel : PageModel
 
         return false;
     }
+
+    /// <summary>Set when the last attempt was refused by a rule about the record's state (409, as the API answers).</summary>
+    public bool RuleRefused { get; private set; }
 
     /// <summary>Set when the last attempt failed because someone else changed the record.</summary>
     public bool ConcurrencyConflict { get; private set; }

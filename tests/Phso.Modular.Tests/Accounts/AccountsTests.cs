@@ -56,7 +56,7 @@ public sealed class AccountsTests(PhsoFactory host)
         Assert.DoesNotContain("href=\"/admin/people\"", home, StringComparison.Ordinal);
 
         var again = await host.CreateBrowser().PostFormAsync(link, ("Form.Password", "another good password"), ("Form.ConfirmPassword", "another good password"));
-        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("This link has expired or has already been used", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -143,7 +143,7 @@ public sealed class AccountsTests(PhsoFactory host)
         var page = await admin.GetPageAsync($"/admin/people/{me.Id}/deactivate");
         var version = System.Text.RegularExpressions.Regex.Match(page, "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
         var response = await admin.PostFormAsync($"/admin/people/{me.Id}/deactivate", ("version", version));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("You cannot deactivate your own account", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

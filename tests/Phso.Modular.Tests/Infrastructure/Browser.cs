@@ -31,6 +31,22 @@ public static partial class Browser
     public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string formPage, params (string Name, string Value)[] fields) =>
         client.PostFormAsync(formPage, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
+    /// <summary>As a browser submits the page's main form: its hidden fields (the version read, the antiforgery
+    /// token) plus what the person typed or chose, which replaces a hidden field of the same name.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string formPage, params (string Name, string Value)[] fields)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetPageAsync(formPage);
+        var main = page.IndexOf("<main", StringComparison.Ordinal);
+        var hidden = Input().Matches(main >= 0 ? page[main..] : page).Select(m => m.Value)
+            .Where(input => input.Contains("type=\"hidden\"", StringComparison.Ordinal))
+            .Select(input => (Name: WebUtility.HtmlDecode(Attribute(input, "name")), Value: WebUtility.HtmlDecode(Attribute(input, "value"))))
+            .Where(h => fields.All(f => f.Name != h.Name))
+            .GroupBy(h => h.Name).Select(g => g.First());
+        var content = new FormUrlEncodedContent(hidden.Concat(fields).Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        return await client.PostAsync(formPage, content);
+    }
+
     /// <summary>Signs in through the sign-in page as a demo account and checks it worked.</summary>
     public static async Task SignInAsync(this HttpClient client, string email, string password = DemoPeople.Password)
     {
@@ -50,6 +66,11 @@ public static partial class Browser
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
+
+    private static string Attribute(string tag, string name) => Regex.Match(tag, $" {name}=\"([^\"]*)\"").Groups[1].Value;
+
+    [GeneratedRegex("<input [^>]*>")]
+    private static partial Regex Input();
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();

@@ -25,6 +25,9 @@ public class PhsoFactory : WebApplicationFactory<Program>
 
     public TestClock Clock { get; } = new();
 
+    /// <summary>Integration events delivered to the tests' own listeners (see <see cref="ReceivedEvents"/>).</summary>
+    public ReceivedEvents Received { get; } = new();
+
     /// <summary>Settings a test adds or overrides, applied after the defaults below.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -61,7 +64,12 @@ public class PhsoFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton(Received);
+            services.AddTransient<MediatR.INotificationHandler<Phso.Modules.Complaints.Contracts.ComplaintDecided>, RecordComplaintDecided>();
+        });
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see each response.</summary>

@@ -130,7 +130,7 @@ public static class EligibilityEngine
         var limit = f.AwareOn.AddMonths(rules.TimeLimitMonths);
         return f.ReceivedOn <= limit
             ? new(EligibilityCheck.InTime, CheckOutcome.Met, $"Received on {Day(f.ReceivedOn)}, within {rules.TimeLimitMonths} months of becoming aware on {Day(f.AwareOn)} (the limit was {Day(limit)}).")
-            : new(EligibilityCheck.InTime, CheckOutcome.NotMet, $"Received on {Day(f.ReceivedOn)}, {f.ReceivedOn.DayNumber - limit.DayNumber} days after the {rules.TimeLimitMonths}-month limit ({Day(limit)}). You may use discretion (for example after a bereavement) and must record why.");
+            : new(EligibilityCheck.InTime, CheckOutcome.NotMet, $"Received on {Day(f.ReceivedOn)}, {Days(f.ReceivedOn.DayNumber - limit.DayNumber)} after the {rules.TimeLimitMonths}-month limit ({Day(limit)}). You may use discretion (for example after a bereavement) and must record why.");
     }
 
     private static CheckResult NotPremature(EligibilityFacts f, EligibilityRules rules) => f.BodyProcedure switch
@@ -178,4 +178,6 @@ public static class EligibilityEngine
     };
 
     private static string Day(DateOnly date) => date.ToString("d MMMM yyyy", English);
+
+    private static string Days(int count) => count == 1 ? "1 day" : $"{count} days";
 }
