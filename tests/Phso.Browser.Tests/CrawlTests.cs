@@ -44,11 +44,20 @@ public sealed partial class CrawlTests(BrowserHost host)
             perPattern[pattern] = perPattern.GetValueOrDefault(pattern) + 1;
             visited.Add(path);
             problems.AddRange(await checks.VisitAsync(path, role, runAxe: perPattern[pattern] == 1));
-            foreach (var link in await LinksAsync(page))
+            foreach (var link in await LinksAsync(page, "a[href]:not([download])"))
             {
                 if (seen.Add(link))
                 {
                     queue.Enqueue(link);
+                }
+            }
+
+            foreach (var download in await LinksAsync(page, "a[href][download]"))
+            {
+                if (seen.Add(download) && perPattern.GetValueOrDefault(Pattern(download)) < VisitsPerPattern)
+                {
+                    perPattern[Pattern(download)] = perPattern.GetValueOrDefault(Pattern(download)) + 1;
+                    problems.AddRange(await DownloadProblemsAsync(page, download, role));
                 }
             }
         }
@@ -58,10 +67,21 @@ public sealed partial class CrawlTests(BrowserHost host)
         Assert.True(visited.Count >= (role == "Public" ? 4 : 6), $"Only {visited.Count} pages were reachable for {role}: {string.Join(", ", visited)}");
     }
 
-    /// <summary>Same-origin links on the page, as path and query, excluding fragments and the "skip" link.</summary>
-    private async Task<IEnumerable<string>> LinksAsync(Microsoft.Playwright.IPage page)
+    /// <summary>A download link is fetched with the page's cookies rather than navigated to: it must answer, as an
+    /// attachment.</summary>
+    private static async Task<IEnumerable<string>> DownloadProblemsAsync(Microsoft.Playwright.IPage page, string path, string role)
     {
-        var hrefs = await page.Locator("a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
+        var response = await page.APIRequest.GetAsync(path);
+        var disposition = response.Headers.GetValueOrDefault("content-disposition") ?? "";
+        return response.Status >= 400 ? [$"{role} {path}: download answered {response.Status}"]
+            : !disposition.StartsWith("attachment", StringComparison.Ordinal) ? [$"{role} {path}: download is not sent as an attachment ({disposition})"]
+            : [];
+    }
+
+    /// <summary>Same-origin links on the page matching <paramref name="selector"/>, as path and query.</summary>
+    private async Task<IEnumerable<string>> LinksAsync(Microsoft.Playwright.IPage page, string selector)
+    {
+        var hrefs = await page.Locator(selector).EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
         var origin = new Uri(host.BaseUrl);
         return hrefs
             .Select(h => Uri.TryCreate(h, UriKind.Absolute, out var uri) ? uri : null)
