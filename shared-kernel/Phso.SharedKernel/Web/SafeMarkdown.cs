@@ -32,6 +32,19 @@ public static class SafeMarkdown
             }
         }
 
+        // "<scheme:...>" autolinks are their own kind of inline and take any scheme, javascript: included.
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (autolink.IsEmail ? autolink.Url.Contains(':', StringComparison.Ordinal) : !IsSafe(autolink.Url))
+            {
+                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            }
+            else
+            {
+                autolink.GetAttributes().AddClass("govuk-link");
+            }
+        }
+
         foreach (var block in document.Descendants<Block>())
         {
             var css = block switch
@@ -56,7 +69,8 @@ public static class SafeMarkdown
 
     private static bool IsSafe(string? url) =>
         !string.IsNullOrWhiteSpace(url) &&
-        (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
+        // Browsers read "/\host" as "//host", another site.
+        (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
          || url.StartsWith('#')
          || Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "mailto");
 

@@ -9,4 +9,7 @@ public sealed class TestClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
 
     public void Advance(TimeSpan by) => _offset += by;
+
+    /// <summary>Moves to a given moment (for tests that count days and months from fixed dates); sign in after it.</summary>
+    public void SetTo(DateTimeOffset at) => _offset = at - System.GetUtcNow();
 }
