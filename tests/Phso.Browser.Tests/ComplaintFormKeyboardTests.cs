@@ -1,0 +1,160 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Phso.Browser.Tests;
+
+/// <summary>The public complaint form, which a crawl cannot walk (each page needs the one before answered): filled in
+/// with the keyboard alone, with every page (and a page showing errors) checked by axe.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class ComplaintFormKeyboardTests(BrowserHost host)
+{
+    [Fact]
+    public async Task A_member_of_the_public_makes_a_complaint_with_the_keyboard_alone_and_every_page_is_accessible()
+    {
+        await using var context = await host.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var checks = new PageChecks(page);
+        var problems = new List<string>();
+        async Task CheckAsync() => problems.AddRange((await checks.CheckCurrentPageAsync()).Select(p => $"{new Uri(page.Url).PathAndQuery}: {p}"));
+
+        await page.GotoAsync("/complain");
+        await ActivateAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Start now" }));
+        await ChooseAsync(page, "I am complaining for myself");
+        await CheckAsync();
+        await ContinueAsync(page);
+
+        // A question left blank comes back with an error the keyboard can follow to the field.
+        await ChooseAsync(page, "Wales");
+        await ContinueAsync(page);
+        Assert.StartsWith("Error:", await page.TitleAsync(), StringComparison.Ordinal);
+        await CheckAsync();
+        await ActivateAsync(page, page.Locator(".govuk-error-summary__list a").First);
+        Assert.Equal("Answers_PersonName", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.TypeAsync("Hana Sato");
+        Assert.True(await page.GetByLabel("Wales").IsCheckedAsync(), "The choice made before the error was lost");
+        await ContinueAsync(page);
+
+        await ChooseAsync(page, "Email");
+        await TypeAsync(page, page.GetByLabel("Email address (optional)"), "hana.sato@example.com");
+        await CheckAsync();
+        await ContinueAsync(page);
+
+        await TypeAsync(page, page.GetByLabel("Search by name"), "Northmoor");
+        await ActivateAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }));
+        await ChooseAsync(page, "Northmoor Hospitals NHS Foundation Trust");
+        await CheckAsync();
+        await ContinueAsync(page);
+
+        await TypeAsync(page, page.Locator("#Answers_WhatHappened"), "The hospital lost my referral letter twice, and my scan was delayed by four months.");
+        await CheckAsync();
+        await ContinueAsync(page);
+
+        var aware = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-2);
+        await DateAsync(page, "Answers_AwareOn", aware);
+        await CheckAsync();
+        await ContinueAsync(page);
+
+        await TypeAsync(page, page.Locator("#Answers_Impact"), "I worried for months and had to take unpaid leave for appointments that were cancelled.");
+        await ContinueAsync(page);
+        await TypeAsync(page, page.Locator("#Answers_OutcomeWanted"), "An apology and a way to track referrals.");
+        await ContinueAsync(page);
+
+        await ChooseAsync(page, "Yes, and they have sent their final response");
+        await DateAsync(page, "Answers_ComplainedOn", aware.AddDays(5));
+        await DateAsync(page, "Answers_FinalResponseOn", aware.AddDays(30));
+        await CheckAsync();
+        await ContinueAsync(page);
+
+        await ChooseAsync(page, "No");
+        await CheckAsync();
+        await ContinueAsync(page);
+
+        await ChooseAsync(page, "Yes");
+        await TabToAsync(page, page.GetByLabel("Large print"));
+        await page.Keyboard.PressAsync("Space");
+        await CheckAsync();
+        await ContinueAsync(page);
+
+        Assert.Contains("/complain/evidence", page.Url, StringComparison.Ordinal);
+        await CheckAsync();
+        await ActivateAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Continue" }));
+
+        Assert.Contains("/complain/check", page.Url, StringComparison.Ordinal);
+        var answers = await page.TextContentAsync("main") ?? "";
+        Assert.Contains("Hana Sato", answers, StringComparison.Ordinal);
+        Assert.Contains("Large print", answers, StringComparison.Ordinal);
+        await CheckAsync();
+        await ActivateAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Accept and send" }));
+
+        Assert.Matches(Reference(), await page.TextContentAsync(".govuk-panel") ?? "");
+        await CheckAsync();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>Presses Tab until <paramref name="target"/> has the focus; fails if the keyboard cannot reach it.</summary>
+    private static async Task TabToAsync(IPage page, ILocator target)
+    {
+        for (var presses = 0; presses < 80; presses++)
+        {
+            if (await target.EvaluateAsync<bool>("el => el === document.activeElement"))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"The keyboard never reached {target} on {page.Url}");
+    }
+
+    private static async Task TypeAsync(IPage page, ILocator field, string text)
+    {
+        await TabToAsync(page, field);
+        await page.Keyboard.TypeAsync(text);
+    }
+
+    private static async Task DateAsync(IPage page, string id, DateOnly date)
+    {
+        await TypeAsync(page, page.Locator($"#{id}"), date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await TypeAsync(page, page.Locator($"#{id}_Month"), date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await TypeAsync(page, page.Locator($"#{id}_Year"), date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Chooses a radio as a keyboard user does: Tab into the group, then the arrow keys, which choose as they move.</summary>
+    private static async Task ChooseAsync(IPage page, string label)
+    {
+        var radio = page.GetByLabel(label, new() { Exact = true });
+        var name = await radio.GetAttributeAsync("name");
+        for (var presses = 0; presses < 80 && await page.EvaluateAsync<string?>("document.activeElement?.name") != name; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        for (var presses = 0; presses < 10 && !await radio.EvaluateAsync<bool>("el => el === document.activeElement"); presses++)
+        {
+            await page.Keyboard.PressAsync("ArrowDown");
+        }
+
+        await page.Keyboard.PressAsync("Space");
+        Assert.True(await radio.IsCheckedAsync(), $"The keyboard could not choose \"{label}\" on {page.Url}");
+    }
+
+    private static Task ContinueAsync(IPage page) => ActivateAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }));
+
+    /// <summary>Tabs to a button or link and presses Enter, waiting for the page it leads to.</summary>
+    private static async Task ActivateAsync(IPage page, ILocator target)
+    {
+        await TabToAsync(page, target);
+        var before = page.Url;
+        var inPage = (await target.GetAttributeAsync("href"))?.StartsWith('#') == true;
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        if (!inPage)
+        {
+            await page.WaitForFunctionAsync("before => location.href !== before || document.title.startsWith('Error')", before);
+        }
+    }
+
+    [GeneratedRegex("PSO-\\d{4}-\\d{5}")]
+    private static partial Regex Reference();
+}
