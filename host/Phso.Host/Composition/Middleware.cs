@@ -40,7 +40,8 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
                 "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            // A page may ask for a stricter policy (the complainant's private link sends no referrer at all).
+            headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             return Task.CompletedTask;

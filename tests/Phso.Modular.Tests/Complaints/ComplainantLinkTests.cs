@@ -19,7 +19,7 @@ public sealed partial class ComplainantLinkTests(PhsoFactory host) : IClassFixtu
     }
 
     [Fact]
-    public async Task An_unknown_link_is_not_found_and_the_pages_are_never_indexed_or_cached()
+    public async Task An_unknown_link_is_not_found_and_the_pages_are_never_indexed_cached_or_sent_as_a_referrer()
     {
         var response = await host.CreateBrowser().GetAsync("/my-complaint/not-a-real-token-at-all");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -27,6 +27,8 @@ public sealed partial class ComplainantLinkTests(PhsoFactory host) : IClassFixtu
         var page = await complainant.GetAsync(submitted.Link);
         Assert.Equal("noindex, nofollow", page.Headers.GetValues("X-Robots-Tag").Single());
         Assert.Contains("no-store", page.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("strict-origin-when-cross-origin", (await complainant.GetAsync("/complain")).Headers.GetValues("Referrer-Policy").Single());
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public abstract class ComplainantPage(IMediator mediator) : PhsoPageModel
         ArgumentNullException.ThrowIfNull(next);
         Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         Response.Headers.CacheControl = "private, no-store";
+        Response.Headers["Referrer-Policy"] = "no-referrer";
         if (!await ReloadAsync())
         {
             context.Result = LinkEnded ? LinkEndedPage() : NotFound();
