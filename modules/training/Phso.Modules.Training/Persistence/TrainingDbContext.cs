@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Phso.Modules.Training.Domain;
+using Phso.SharedKernel.Persistence;
+
+namespace Phso.Modules.Training.Persistence;
+
+internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : ModuleDbContext(options)
+{
+    public const string Module = "training";
+
+    public override string ModuleName => Module;
+
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseVersion> CourseVersions => Set<CourseVersion>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<QuizAttempt> Attempts => Set<QuizAttempt>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Course>(b =>
+        {
+            b.ToTable("courses");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Title).HasMaxLength(200);
+            b.Property(c => c.Category).HasConversion<string>().HasMaxLength(40);
+            b.Property(c => c.Audience).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.Source).HasMaxLength(200);
+            b.HasIndex(c => c.OrganisationId);
+            b.OwnsOne(c => c.Recurrence, r =>
+            {
+                r.Property(x => x.Mode).HasConversion<string>().HasMaxLength(20).HasColumnName("RecurrenceMode");
+                r.Property(x => x.ActiveMonths).HasColumnName("ActiveMonths");
+                r.Property(x => x.WindowMonths).HasColumnName("WindowMonths");
+                r.Property(x => x.FixedBaseDate).HasColumnName("FixedBaseDate");
+                r.Property(x => x.MinimumActiveMonths).HasColumnName("MinimumActiveMonths");
+                r.Ignore(x => x.Problem);
+            });
+            b.HasMany(c => c.Versions).WithOne().HasForeignKey(v => v.CourseId);
+            b.Navigation(c => c.Versions).HasField("_versions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<CourseVersion>(b =>
+        {
+            b.ToTable("course_versions");
+            b.HasKey(v => v.Id);
+            b.Property(v => v.Id).ValueGeneratedNever();
+            b.HasIndex(v => new { v.CourseId, v.Number }).IsUnique();
+            b.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(v => v.EditedBy).HasMaxLength(100);
+            b.Property(v => v.PublishedBy).HasMaxLength(100);
+            b.Ignore(v => v.Content);
+        });
+        modelBuilder.Entity<Enrolment>(b =>
+        {
+            b.ToTable("enrolments");
+            b.HasKey(e => e.Id);
+            b.HasIndex(e => new { e.PersonId, e.CourseId });
+            b.HasIndex(e => new { e.CourseId, e.Status });
+            b.HasIndex(e => e.AssignmentId);
+            b.Property(e => e.Origin).HasConversion<string>().HasMaxLength(20);
+            b.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(e => e.LastLessonKey).HasMaxLength(100);
+            b.Property(e => e.EndedReason).HasMaxLength(200);
+            b.Ignore(e => e.IsCurrent);
+            b.Ignore(e => e.IsFinished);
+            b.HasMany(e => e.Views).WithOne().HasForeignKey(v => v.EnrolmentId);
+            b.Navigation(e => e.Views).HasField("_views").UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.HasMany(e => e.Attempts).WithOne().HasForeignKey(a => a.EnrolmentId);
+            b.Navigation(e => e.Attempts).HasField("_attempts").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<LessonView>(b =>
+        {
+            b.ToTable("lesson_views");
+            b.HasKey(v => v.Id);
+            b.Property(v => v.Id).ValueGeneratedNever();
+            b.Property(v => v.LessonKey).HasMaxLength(100);
+            b.HasIndex(v => new { v.EnrolmentId, v.LessonKey }).IsUnique();
+        });
+        modelBuilder.Entity<QuizAttempt>(b =>
+        {
+            b.ToTable("quiz_attempts");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.HasIndex(a => new { a.EnrolmentId, a.Number }).IsUnique();
+            b.Property(a => a.Score).HasPrecision(5, 2);
+        });
+    }
+}
