@@ -69,6 +69,7 @@ public class PhsoFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton(Received);
             services.AddTransient<MediatR.INotificationHandler<Phso.Modules.Complaints.Contracts.ComplaintDecided>, RecordComplaintDecided>();
+            services.AddTransient<MediatR.INotificationHandler<Phso.Modules.Training.Contracts.CourseCompleted>, RecordCourseCompleted>();
         });
     }
 

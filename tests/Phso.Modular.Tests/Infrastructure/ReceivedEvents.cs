@@ -33,3 +33,12 @@ internal sealed class RecordComplaintDecided(ReceivedEvents received) : INotific
         return Task.CompletedTask;
     }
 }
+
+internal sealed class RecordCourseCompleted(ReceivedEvents received) : INotificationHandler<Phso.Modules.Training.Contracts.CourseCompleted>
+{
+    public Task Handle(Phso.Modules.Training.Contracts.CourseCompleted notification, CancellationToken cancellationToken)
+    {
+        received.Add(notification);
+        return Task.CompletedTask;
+    }
+}

@@ -59,6 +59,17 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "error/{code:int?}", Everyone),
         (null, "health", Everyone),
         ("GET", "openapi/{documentName}.json", Everyone),
+        (null, "learning", SignedIn),
+        (null, "learning/catalogue", SignedIn),
+        (null, "learning/courses/{id:guid}", SignedIn),
+        (null, "learning/courses/{id:guid}/lessons/{key}", SignedIn),
+        (null, "learning/courses/{id:guid}/quiz", SignedIn),
+        (null, "learning/courses/{id:guid}/quiz/attempts/{number:int}", SignedIn),
+        (null, "learning/certificates/{code}", SignedIn),
+        (null, "verify-certificate", Everyone),
+        (null, "training/courses", AdminOnly),
+        (null, "training/courses/import", AdminOnly),
+        (null, "training/courses/{id:guid}", AdminOnly),
         ("POST", "api/complaints", Everyone),
         ("GET", "api/cases/", ReadCasework),
         ("GET", "api/cases/timeliness", Managers),
@@ -232,7 +243,8 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
             {
                 var url = "/" + route.Replace("{id:guid}", samples(route), StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal)
                     .Replace("{reference}", method is "POST" or "PUT" ? NoSuchCase : reference, StringComparison.Ordinal).Replace("{token}", DemoCases.ProvisionalViewToken, StringComparison.Ordinal)
-                    .Replace("{check}", "InTime", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal);
+                    .Replace("{check}", "InTime", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
+                    .Replace("{key}", "equality-act", StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal).Replace("{code}", "AAAA-BBBB-CCCC", StringComparison.Ordinal);
                 using var request = new HttpRequestMessage(new HttpMethod(method ?? "GET"), url);
                 if (method is "POST" or "PUT")
                 {
@@ -284,8 +296,10 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         var organisation = (await mediator.Send(new FindOrganisations("Northmoor Hospitals"))).Items[0].Id.ToString();
         var person = (await mediator.Send(new FindPeople())).First(p => p.Email == Demo.Staff).Id.ToString();
         var team = (await mediator.Send(new GetTeams()))[0].Id.ToString();
+        var course = (await mediator.Send(new Phso.Modules.Training.Features.Authoring.ListCourses()))[0].Id.ToString();
         return route => route switch
         {
+            _ when route.Contains("courses", StringComparison.Ordinal) => course,
             _ when route.Contains("people", StringComparison.Ordinal) => person,
             _ when route.Contains("teams", StringComparison.Ordinal) => team,
             _ => organisation,

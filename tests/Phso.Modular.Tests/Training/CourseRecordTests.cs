@@ -22,7 +22,7 @@ public sealed class CourseRecordTests
 
     private static Course Published(CourseContent content, RecertificationRules? recurrence = null)
     {
-        var course = Course.Create(content, recurrence, null, null, "Author", Now);
+        var course = Course.Create("edi", content, recurrence, null, null, "Author", Now);
         course.Publish("Publisher", Now);
         return course;
     }
@@ -50,7 +50,7 @@ public sealed class CourseRecordTests
     [Fact]
     public void A_draft_with_problems_cannot_be_published_and_says_what_to_fix()
     {
-        var course = Course.Create(Content(Both) with { Title = " ", Sections = [] }, null, null, null, "Author", Now);
+        var course = Course.Create("edi", Content(Both) with { Title = " ", Sections = [] }, null, null, null, "Author", Now);
         var refused = Assert.Throws<RuleViolationException>(() => course.Publish("Publisher", Now));
         Assert.Contains("Enter the course title", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Add at least one lesson", refused.Message, StringComparison.Ordinal);

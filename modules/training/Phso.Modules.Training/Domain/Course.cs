@@ -27,6 +27,10 @@ public sealed class Course : IVersioned
 
     public Guid Id { get; private set; }
 
+    /// <summary>The course's lasting name in packages, e.g. "edi-essentials": importing a package with the same key
+    /// makes a new draft of this course.</summary>
+    public string Key { get; private set; } = "";
+
     /// <summary>The latest title (the draft's when there is one), for lists.</summary>
     public string Title { get; private set; } = "";
 
@@ -59,10 +63,10 @@ public sealed class Course : IVersioned
 
     public bool IsRetired => RetiredAt is not null;
 
-    public static Course Create(CourseContent content, RecertificationRules? recurrence, Guid? organisationId, string? source, string author, DateTimeOffset at)
+    public static Course Create(string key, CourseContent content, RecertificationRules? recurrence, Guid? organisationId, string? source, string author, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var course = new Course { Id = Guid.CreateVersion7(), CreatedAt = at, OrganisationId = organisationId, Source = source };
+        var course = new Course { Id = Guid.CreateVersion7(), Key = key, CreatedAt = at, OrganisationId = organisationId, Source = source };
         course.SetRecurrence(recurrence);
         course.SaveDraft(content, author, at);
         return course;

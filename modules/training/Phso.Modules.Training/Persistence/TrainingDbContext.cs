@@ -14,6 +14,7 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
     public DbSet<CourseVersion> CourseVersions => Set<CourseVersion>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<QuizAttempt> Attempts => Set<QuizAttempt>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -21,6 +22,8 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
         {
             b.ToTable("courses");
             b.HasKey(c => c.Id);
+            b.Property(c => c.Key).HasMaxLength(60);
+            b.HasIndex(c => c.Key).IsUnique();
             b.Property(c => c.Title).HasMaxLength(200);
             b.Property(c => c.Category).HasConversion<string>().HasMaxLength(40);
             b.Property(c => c.Audience).HasConversion<string>().HasMaxLength(20);
@@ -82,6 +85,19 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
             b.Property(a => a.Id).ValueGeneratedNever();
             b.HasIndex(a => new { a.EnrolmentId, a.Number }).IsUnique();
             b.Property(a => a.Score).HasPrecision(5, 2);
+        });
+        modelBuilder.Entity<Certificate>(b =>
+        {
+            b.ToTable("certificates");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Code).HasMaxLength(14);
+            b.HasIndex(c => c.Code).IsUnique();
+            b.HasIndex(c => new { c.PersonId, c.CourseId });
+            b.Property(c => c.PersonName).HasMaxLength(200);
+            b.Property(c => c.CourseTitle).HasMaxLength(200);
+            b.Property(c => c.Hours).HasPrecision(5, 2);
+            b.Property(c => c.RevokedBy).HasMaxLength(100);
+            b.Property(c => c.RevokedReason).HasMaxLength(500);
         });
     }
 }

@@ -21,6 +21,7 @@ internal sealed class CreateTraining : Migration
                 Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                 CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                 FixedBaseDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                Key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                 MinimumActiveMonths = table.Column<int>(type: "INTEGER", nullable: true),
                 OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
                 PublishedNumber = table.Column<int>(type: "INTEGER", nullable: true),
@@ -115,11 +116,38 @@ internal sealed class CreateTraining : Migration
                 table.ForeignKey("FK_training_quiz_attempts_training_enrolments_EnrolmentId", x => x.EnrolmentId, "training_enrolments", "Id", onDelete: ReferentialAction.Cascade);
             });
         migrationBuilder.CreateIndex(name: "IX_training_course_versions_CourseId_Number", table: "training_course_versions", columns: ["CourseId", "Number"], unique: true);
+        migrationBuilder.CreateIndex(name: "IX_training_courses_Key", table: "training_courses", column: "Key", unique: true);
         migrationBuilder.CreateIndex(name: "IX_training_courses_OrganisationId", table: "training_courses", column: "OrganisationId");
         migrationBuilder.CreateIndex(name: "IX_training_enrolments_AssignmentId", table: "training_enrolments", column: "AssignmentId");
         migrationBuilder.CreateIndex(name: "IX_training_enrolments_CourseId_Status", table: "training_enrolments", columns: ["CourseId", "Status"]);
         migrationBuilder.CreateIndex(name: "IX_training_enrolments_PersonId_CourseId", table: "training_enrolments", columns: ["PersonId", "CourseId"]);
         migrationBuilder.CreateIndex(name: "IX_training_lesson_views_EnrolmentId_LessonKey", table: "training_lesson_views", columns: ["EnrolmentId", "LessonKey"], unique: true);
         migrationBuilder.CreateIndex(name: "IX_training_quiz_attempts_EnrolmentId_Number", table: "training_quiz_attempts", columns: ["EnrolmentId", "Number"], unique: true);
+
+        migrationBuilder.CreateTable(
+            name: "training_certificates",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                Code = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                CourseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                CourseTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                Hours = table.Column<decimal>(type: "TEXT", nullable: false),
+                IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                PersonName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                RevokedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                RevokedReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                SupersededById = table.Column<Guid>(type: "TEXT", nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_training_certificates", x => x.Id);
+            });
+        migrationBuilder.CreateIndex(name: "IX_training_certificates_Code", table: "training_certificates", column: "Code", unique: true);
+        migrationBuilder.CreateIndex(name: "IX_training_certificates_PersonId_CourseId", table: "training_certificates", columns: ["PersonId", "CourseId"]);
     }
 }

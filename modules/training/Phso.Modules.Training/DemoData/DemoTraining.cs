@@ -1,0 +1,50 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Phso.Modules.Accounts.Contracts;
+using Phso.Modules.Training.Domain;
+using Phso.Modules.Training.Features.CoursePackages;
+using Phso.Modules.Training.Persistence;
+
+namespace Phso.Modules.Training.DemoData;
+
+/// <summary>Demo training: the courses shipped as packages (read by the same code as an upload), published; and
+/// Alex, the demo learner, part-way through the EDI course.</summary>
+public static class DemoTraining
+{
+    internal static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<TrainingDbContext>();
+        if (await db.Courses.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var clock = services.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow();
+        var courses = new List<Course>();
+        foreach (var (_, files) in CoursePackage.DemoPackages())
+        {
+            var package = CoursePackage.Read(files);
+            var course = Course.Create(package.Key, package.Content, package.Recurrence, null, "demo", "Priya Shah", now.AddDays(-60));
+            course.Publish("Priya Shah", now.AddDays(-59));
+            courses.Add(course);
+            db.Courses.Add(course);
+        }
+
+        var people = await services.GetRequiredService<IMediator>().Send(new FindPeople(), cancellationToken);
+        if (people.SingleOrDefault(p => p.Email == "staff@ombudsman.example") is { } alex && courses.SingleOrDefault(c => c.Key == "edi-essentials") is { } edi)
+        {
+            var record = Enrolment.Start(alex.Id, edi, EnrolmentOrigin.SelfEnrolled, null, null, now.AddDays(-3));
+            var content = edi.Published!.Content;
+            foreach (var lesson in content.Lessons.Take(2))
+            {
+                record.ViewLesson(lesson.Key, content, now.AddDays(-3), edi.Recurrence, TrainingTime.Today(clock), null);
+            }
+
+            db.Enrolments.Add(record);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

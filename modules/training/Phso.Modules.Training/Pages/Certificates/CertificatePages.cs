@@ -1,0 +1,66 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Phso.Modules.Training.Features.Certificates;
+using Phso.SharedKernel.Web;
+
+namespace Phso.Modules.Training.Pages.Certificates;
+
+/// <summary>The learner's own certificate, printable, with a large-print version.</summary>
+[Authorize(Policy = TrainingPolicies.Learn)]
+public sealed class CertificateModel(IMediator mediator) : PhsoPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Code { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public bool Large { get; set; }
+
+    public CertificateView Certificate { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new GetMyCertificate(Code), cancellationToken) is not { } certificate)
+        {
+            return NotFound();
+        }
+
+        Certificate = certificate;
+        return Page();
+    }
+}
+
+/// <summary>Anyone can check a certificate's code, without signing in.</summary>
+[AllowAnonymous]
+public sealed class VerifyModel(IMediator mediator) : PhsoPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    public CertificateView? Certificate { get; private set; }
+
+    public bool Searched => !string.IsNullOrWhiteSpace(Code);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!Searched)
+        {
+            return Page();
+        }
+
+        if (Code!.Length > 40)
+        {
+            ModelState.AddModelError(nameof(Code), "Enter the 12-character code printed on the certificate, for example K7QM-2XWD-HP9T");
+            return Page();
+        }
+
+        Certificate = await mediator.Send(new VerifyCertificate(Code), cancellationToken);
+        if (Certificate is null)
+        {
+            // Not an error in the form: the code was read and no certificate has it.
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Phso.Modular.Tests.Infrastructure;
+using Phso.Modules.Training.Features.CoursePackages;
+
+namespace Phso.Modular.Tests.Training;
+
+/// <summary>An admin imports, publishes and exports courses through the pages; a broken package changes nothing.</summary>
+[Collection(DemoHostCollection.Name)]
+public sealed class CourseAuthoringTests(PhsoFactory host)
+{
+    private static byte[] Package(Func<string, string>? changeManifest = null, string key = "safeguarding-basics")
+    {
+        var files = new Dictionary<string, byte[]>(CoursePackage.DemoPackages().Single(p => p.Key == "handling-complaints-well").Files, StringComparer.Ordinal);
+        var manifest = Encoding.UTF8.GetString(files[CoursePackage.ManifestName])
+            .Replace("\"key\": \"handling-complaints-well\"", $"\"key\": \"{key}\"", StringComparison.Ordinal)
+            .Replace("\"title\": \"Handling complaints well\"", "\"title\": \"Safeguarding basics\"", StringComparison.Ordinal);
+        files[CoursePackage.ManifestName] = Encoding.UTF8.GetBytes(changeManifest?.Invoke(manifest) ?? manifest);
+        if (changeManifest is not null)
+        {
+            return Zip(files);
+        }
+
+        var read = CoursePackage.Read(files);
+        return CoursePackage.WriteZip(read.Key, read.Content, read.Recurrence);
+    }
+
+    private static byte[] Zip(Dictionary<string, byte[]> files)
+    {
+        using var stream = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, bytes) in files)
+            {
+                using var entry = archive.CreateEntry(name).Open();
+                entry.Write(bytes);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient admin, byte[] zip)
+    {
+        var form = await admin.GetPageAsync("/training/courses/import");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(zip), "package", "course.zip" },
+        };
+        return await admin.PostAsync("/training/courses/import", content);
+    }
+
+    [Fact]
+    public async Task An_admin_imports_a_package_publishes_it_and_exports_the_same_course()
+    {
+        var admin = host.CreateBrowser();
+        await admin.SignInAsync(Demo.Admin);
+        var imported = await UploadAsync(admin, Package());
+        Assert.True(imported.StatusCode == HttpStatusCode.Redirect, Browser.Excerpt(await imported.Content.ReadAsStringAsync()));
+        var coursePage = imported.Headers.Location!.OriginalString;
+        Assert.Contains("Publish version 1", await admin.GetPageAsync(coursePage), StringComparison.Ordinal);
+
+        var published = await admin.SubmitAsync($"{coursePage}?handler=Publish");
+        Assert.True(published.StatusCode == HttpStatusCode.Redirect, Browser.Excerpt(await published.Content.ReadAsStringAsync()));
+        Assert.Contains("Published: version 1", await admin.GetPageAsync("/training/courses"), StringComparison.Ordinal);
+
+        var export = await admin.GetAsync($"{coursePage}?handler=Export");
+        Assert.Equal("attachment", export.Content.Headers.ContentDisposition?.DispositionType);
+        using var zip = new MemoryStream(await export.Content.ReadAsByteArrayAsync());
+        var exported = CoursePackage.Read(CoursePackage.FilesOfZip(zip));
+        Assert.Equal("Safeguarding basics", exported.Content.Title);
+
+        // The same key again makes a new draft of this course; the published version stays.
+        var again = await UploadAsync(admin, Package());
+        Assert.Equal(coursePage, again.Headers.Location!.OriginalString);
+        Assert.Contains("Publish version 2", await admin.GetPageAsync(coursePage), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_package_is_refused_with_each_file_and_line_and_nothing_is_imported()
+    {
+        var admin = host.CreateBrowser();
+        await admin.SignInAsync(Demo.Admin);
+        var broken = Package(m => m.Replace("\"passMark\": 75", "\"passMark\": 175", StringComparison.Ordinal)
+            .Replace("lessons/04-learning-culture.md", "lessons/04-missing.md", StringComparison.Ordinal), key: "broken-course");
+
+        var refused = await UploadAsync(admin, broken);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("The package has 3 problems", page, StringComparison.Ordinal);
+        Assert.Matches("course.json line \\d+: The lesson file &quot;lessons/04-missing.md&quot; is not in the package", page);
+        Assert.Matches("course.json line \\d+: The pass mark must be between 0 and 100", page);
+        Assert.Contains("lessons/04-learning-culture.md: This lesson file is not listed in course.json", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("broken-course", await admin.GetPageAsync("/training/courses"), StringComparison.Ordinal);
+
+        var notZip = await UploadAsync(admin, "%PDF-1.4"u8.ToArray());
+        Assert.Equal(HttpStatusCode.BadRequest, notZip.StatusCode);
+        Assert.Contains("The file is not a zip file", await notZip.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
