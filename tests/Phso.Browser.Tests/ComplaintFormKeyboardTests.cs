@@ -8,6 +8,18 @@ namespace Phso.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed partial class ComplaintFormKeyboardTests(BrowserHost host)
 {
+    private static Task TabToAsync(IPage page, ILocator target) => Keyboard.TabToAsync(page, target);
+
+    private static Task TypeAsync(IPage page, ILocator field, string text) => Keyboard.TypeAsync(page, field, text);
+
+    private static Task DateAsync(IPage page, string id, DateOnly date) => Keyboard.DateAsync(page, id, date);
+
+    private static Task ChooseAsync(IPage page, string label) => Keyboard.ChooseAsync(page, label);
+
+    private static Task ContinueAsync(IPage page) => Keyboard.ContinueAsync(page);
+
+    private static Task ActivateAsync(IPage page, ILocator target) => Keyboard.ActivateAsync(page, target);
+
     [Fact]
     public async Task A_member_of_the_public_makes_a_complaint_with_the_keyboard_alone_and_every_page_is_accessible()
     {
@@ -89,70 +101,6 @@ public sealed partial class ComplaintFormKeyboardTests(BrowserHost host)
         Assert.Matches(Reference(), await page.TextContentAsync(".govuk-panel") ?? "");
         await CheckAsync();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    /// <summary>Presses Tab until <paramref name="target"/> has the focus; fails if the keyboard cannot reach it.</summary>
-    private static async Task TabToAsync(IPage page, ILocator target)
-    {
-        for (var presses = 0; presses < 80; presses++)
-        {
-            if (await target.EvaluateAsync<bool>("el => el === document.activeElement"))
-            {
-                return;
-            }
-
-            await page.Keyboard.PressAsync("Tab");
-        }
-
-        Assert.Fail($"The keyboard never reached {target} on {page.Url}");
-    }
-
-    private static async Task TypeAsync(IPage page, ILocator field, string text)
-    {
-        await TabToAsync(page, field);
-        await page.Keyboard.TypeAsync(text);
-    }
-
-    private static async Task DateAsync(IPage page, string id, DateOnly date)
-    {
-        await TypeAsync(page, page.Locator($"#{id}"), date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await TypeAsync(page, page.Locator($"#{id}_Month"), date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await TypeAsync(page, page.Locator($"#{id}_Year"), date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>Chooses a radio as a keyboard user does: Tab into the group, then the arrow keys, which choose as they move.</summary>
-    private static async Task ChooseAsync(IPage page, string label)
-    {
-        var radio = page.GetByLabel(label, new() { Exact = true });
-        var name = await radio.GetAttributeAsync("name");
-        for (var presses = 0; presses < 80 && await page.EvaluateAsync<string?>("document.activeElement?.name") != name; presses++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-        }
-
-        for (var presses = 0; presses < 10 && !await radio.EvaluateAsync<bool>("el => el === document.activeElement"); presses++)
-        {
-            await page.Keyboard.PressAsync("ArrowDown");
-        }
-
-        await page.Keyboard.PressAsync("Space");
-        Assert.True(await radio.IsCheckedAsync(), $"The keyboard could not choose \"{label}\" on {page.Url}");
-    }
-
-    private static Task ContinueAsync(IPage page) => ActivateAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }));
-
-    /// <summary>Tabs to a button or link and presses Enter, waiting for the page it leads to.</summary>
-    private static async Task ActivateAsync(IPage page, ILocator target)
-    {
-        await TabToAsync(page, target);
-        var before = page.Url;
-        var inPage = (await target.GetAttributeAsync("href"))?.StartsWith('#') == true;
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        if (!inPage)
-        {
-            await page.WaitForFunctionAsync("before => location.href !== before || document.title.startsWith('Error')", before);
-        }
     }
 
     [GeneratedRegex("PSO-\\d{4}-\\d{5}")]

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Phso.Modules.Training.Persistence;
 using Phso.SharedKernel.Modules;
 using Phso.SharedKernel.Security;
+using Quartz;
 
 namespace Phso.Modules.Training;
 
@@ -19,11 +21,27 @@ public sealed class TrainingModule : ModuleBase
     {
         ArgumentNullException.ThrowIfNull(context);
         context.AddDbContext<TrainingDbContext>();
+        context.Services.Configure<Features.Reminders.TrainingOptions>(context.Configuration.GetSection("Training"));
+        context.Services.AddSingleton<Features.Reminders.TrainingReminders>();
         context.Services.Configure<AuthorizationOptions>(options =>
         {
             options.AddPolicy(TrainingPolicies.Learn, p => p.RequireAuthenticatedUser().RequireRole(Roles.Staff, Roles.PartnerHandler, Roles.PartnerLead));
             options.AddPolicy(TrainingPolicies.Author, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+            options.AddPolicy(TrainingPolicies.Assign, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Manager));
+            options.AddPolicy(TrainingPolicies.Team, p => p.RequireAuthenticatedUser().RequireRole(Roles.Manager));
+            options.AddPolicy(TrainingPolicies.Organisation, p => p.RequireAuthenticatedUser().RequireRole(Roles.PartnerLead));
         });
+    }
+
+    public override void ConfigureJobs(IQuartzBuilder quartz, IConfiguration configuration)
+    {
+        var minutes = configuration.GetSection("Training").Get<Features.Reminders.TrainingOptions>()?.CheckIntervalMinutes ?? new Features.Reminders.TrainingOptions().CheckIntervalMinutes;
+        if (minutes > 0)
+        {
+            quartz.ScheduleJob<Features.Reminders.TrainingRemindersJob>(
+                trigger => trigger.WithIdentity("training-reminders").StartNow().WithSimpleSchedule(TimeSpan.FromMinutes(minutes), null),
+                job => job.WithIdentity(Features.Reminders.TrainingRemindersJob.Key));
+        }
     }
 
     public override Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
@@ -32,6 +50,8 @@ public sealed class TrainingModule : ModuleBase
     public override IReadOnlyList<NavigationLink> Navigation =>
     [
         new("Learning", "/learning", TrainingPolicies.Learn, 40, "Your courses, mandatory training and certificates."),
-        new("Courses", "/training/courses", TrainingPolicies.Author, 45, "Write, import, publish and export courses."),
+        new("Team training", "/learning/team", TrainingPolicies.Team, 42, "Your direct reports' training: due, overdue, completed and expiring."),
+        new("Organisation training", "/learning/organisation", TrainingPolicies.Organisation, 42, "Your organisation's complaint handlers' training."),
+        new("Courses", "/training/courses", TrainingPolicies.Author, 45, "Write, import, publish, assign and export courses."),
     ];
 }

@@ -7,4 +7,13 @@ public static class TrainingPolicies
 
     /// <summary>Admins: write, import, publish, export and retire courses.</summary>
     public const string Author = "Training.Author";
+
+    /// <summary>Admins, and managers for their own direct reports: assign courses.</summary>
+    public const string Assign = "Training.Assign";
+
+    /// <summary>Managers: their direct reports' training.</summary>
+    public const string Team = "Training.Team";
+
+    /// <summary>Partner leads: their own organisation's handlers' training, and nobody else's.</summary>
+    public const string Organisation = "Training.Organisation";
 }

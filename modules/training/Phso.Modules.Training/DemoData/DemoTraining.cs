@@ -2,6 +2,8 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Phso.Modules.Accounts.Contracts;
+using Phso.Modules.Organisations.Contracts;
+using Phso.Modules.Training.Features.Assignments;
 using Phso.Modules.Training.Domain;
 using Phso.Modules.Training.Features.CoursePackages;
 using Phso.Modules.Training.Persistence;
@@ -32,7 +34,9 @@ public static class DemoTraining
             db.Courses.Add(course);
         }
 
-        var people = await services.GetRequiredService<IMediator>().Send(new FindPeople(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var mediator = services.GetRequiredService<IMediator>();
+        var people = await mediator.Send(new FindPeople(), cancellationToken);
         if (people.SingleOrDefault(p => p.Email == "staff@ombudsman.example") is { } alex && courses.SingleOrDefault(c => c.Key == "edi-essentials") is { } edi)
         {
             var record = Enrolment.Start(alex.Id, edi, EnrolmentOrigin.SelfEnrolled, null, null, now.AddDays(-3));
@@ -43,8 +47,22 @@ public static class DemoTraining
             }
 
             db.Enrolments.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // The yearly courses assigned as a real organisation would: EDI to all staff by the end of March, and
+        // complaint handling to Coldharbour's handlers within two months.
+        var today = TrainingTime.Today(clock);
+        var endOfMarch = new DateOnly(today.Month > 3 ? today.Year + 1 : today.Year, 3, 31);
+        if (courses.SingleOrDefault(c => c.Key == "edi-essentials") is { } yearlyEdi)
+        {
+            await mediator.Send(new AssignCourse(yearlyEdi.Id, AssignmentTarget.AllStaff, null, endOfMarch), cancellationToken);
+        }
+
+        var coldharbour = (await mediator.Send(new FindOrganisations("Coldharbour"), cancellationToken)).Items is [var first, ..] ? first : null;
+        if (courses.SingleOrDefault(c => c.Key == "handling-complaints-well") is { } handling && coldharbour is not null)
+        {
+            await mediator.Send(new AssignCourse(handling.Id, AssignmentTarget.OrganisationHandlers, coldharbour.Id, today.AddDays(60)), cancellationToken);
+        }
     }
 }

@@ -185,6 +185,23 @@ public sealed class Enrolment : IVersioned
 
     public int? AttemptsLeft(CourseContent content) => content?.Quiz?.MaxAttempts is { } max ? Math.Max(0, max - _attempts.Count) : null;
 
+    /// <summary>Brings an unfinished record under an assignment, keeping the sooner due date.</summary>
+    public void AssignTo(Guid assignmentId, DateOnly dueOn)
+    {
+        AssignmentId ??= assignmentId;
+        Origin = EnrolmentOrigin.Assigned;
+        DueOn = DueOn is { } current && current <= dueOn ? current : dueOn;
+    }
+
+    /// <summary>Starts the next cycle of recurring training for the person, due when this record expires.</summary>
+    public Enrolment NextCycle(Course course, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        var next = Start(PersonId, course, Origin, AssignmentId, ExpiresOn, at);
+        Archive(at);
+        return next;
+    }
+
     /// <summary>Archives this cycle's completed record when the recertification window opens.</summary>
     public void Archive(DateTimeOffset at)
     {

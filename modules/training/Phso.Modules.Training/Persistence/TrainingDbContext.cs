@@ -15,6 +15,8 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<QuizAttempt> Attempts => Set<QuizAttempt>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<SentReminder> Reminders => Set<SentReminder>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -98,6 +100,25 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
             b.Property(c => c.Hours).HasPrecision(5, 2);
             b.Property(c => c.RevokedBy).HasMaxLength(100);
             b.Property(c => c.RevokedReason).HasMaxLength(500);
+        });
+        modelBuilder.Entity<Assignment>(b =>
+        {
+            b.ToTable("assignments");
+            b.HasKey(a => a.Id);
+            b.HasIndex(a => a.CourseId);
+            b.Property(a => a.Target).HasConversion<string>().HasMaxLength(30);
+            b.Property(a => a.TargetName).HasMaxLength(200);
+            b.Property(a => a.AssignedBy).HasMaxLength(100);
+        });
+        modelBuilder.Entity<SentReminder>(b =>
+        {
+            b.ToTable("reminders");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.Kind).HasMaxLength(20);
+            b.HasIndex(r => new { r.EnrolmentId, r.RecipientId, r.Kind, r.About }).IsUnique();
+
+            // Reminders are messages sent, not records people change.
+            b.ExcludeFromAudit();
         });
     }
 }

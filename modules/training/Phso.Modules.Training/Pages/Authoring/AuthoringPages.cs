@@ -77,6 +77,8 @@ public sealed class CourseModel(IMediator mediator) : PhsoPageModel
 
     public CourseForAuthor Course { get; private set; } = default!;
 
+    public IReadOnlyList<Features.Assignments.AssignmentRow> Assignments { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken)
@@ -112,6 +114,7 @@ public sealed class CourseModel(IMediator mediator) : PhsoPageModel
         }
 
         Course = course;
+        Assignments = await mediator.Send(new Features.Assignments.ListAssignments(Id), cancellationToken);
         return true;
     }
 }

@@ -149,5 +149,42 @@ internal sealed class CreateTraining : Migration
             });
         migrationBuilder.CreateIndex(name: "IX_training_certificates_Code", table: "training_certificates", column: "Code", unique: true);
         migrationBuilder.CreateIndex(name: "IX_training_certificates_PersonId_CourseId", table: "training_certificates", columns: ["PersonId", "CourseId"]);
+        migrationBuilder.CreateTable(
+            name: "training_assignments",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                AssignedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                AssignedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                AssignedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                CourseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                RemovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                Target = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                TargetId = table.Column<Guid>(type: "TEXT", nullable: true),
+                TargetName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_training_assignments", x => x.Id);
+            });
+        migrationBuilder.CreateIndex(name: "IX_training_assignments_CourseId", table: "training_assignments", column: "CourseId");
+
+        migrationBuilder.CreateTable(
+            name: "training_reminders",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                About = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                RecipientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_training_reminders", x => x.Id);
+            });
+        migrationBuilder.CreateIndex(name: "IX_training_reminders_EnrolmentId_RecipientId_Kind_About", table: "training_reminders", columns: ["EnrolmentId", "RecipientId", "Kind", "About"], unique: true);
     }
 }
