@@ -71,6 +71,7 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "learning/organisation", PartnerLeads),
         (null, "training/assign", Managers),
         (null, "training/courses/{id:guid}/report", AdminOnly),
+        (null, "training/certificates", AdminOnly),
         (null, "training/courses", AdminOnly),
         (null, "training/courses/import", AdminOnly),
         (null, "training/courses/{id:guid}", AdminOnly),

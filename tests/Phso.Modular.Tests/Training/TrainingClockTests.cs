@@ -8,6 +8,7 @@ using Phso.Modules.Accounts.Features.ManagePeople;
 using Phso.Modules.Training.Domain;
 using Phso.Modules.Training.Features.Assignments;
 using Phso.Modules.Training.Features.Authoring;
+using Phso.Modules.Training.Features.CoursePackages;
 using Phso.Modules.Training.Features.Reminders;
 using Phso.SharedKernel.Security;
 
@@ -73,8 +74,14 @@ public sealed class TrainingClockTests(PhsoFactory host) : IClassFixture<PhsoFac
         await host.FlushAsync();
         Assert.Equal(1, await NotificationsAsync(Demo.Manager, "Overdue: Equality, diversity and inclusion essentials"));
 
-        // Unassigned: the unfinished record ends and nothing more is sent, however late it gets.
-        var handling = await CourseAsync("handling-complaints-well");
+        // Unassigned: the unfinished record ends and nothing more is sent, however late it gets. (A course of its own:
+        // the demo courses are also assigned to all staff, and a record another assignment needs does not end.)
+        var files = new Dictionary<string, byte[]>(CoursePackage.DemoPackages().Single(p => p.Key == "handling-complaints-well").Files, StringComparer.Ordinal);
+        files[CoursePackage.ManifestName] = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(files[CoursePackage.ManifestName])
+            .Replace("\"key\": \"handling-complaints-well\"", "\"key\": \"reminder-test\"", StringComparison.Ordinal)
+            .Replace("\"title\": \"Handling complaints well\"", "\"title\": \"Reminder test\"", StringComparison.Ordinal));
+        var handling = (await AsSystemAsync(new ImportCoursePackage(files))).CourseId;
+        await AsSystemAsync(new PublishCourse(handling));
         var soon = Today.AddDays(5);
         await AsSystemAsync(new AssignCourse(handling, AssignmentTarget.Person, newcomer, soon));
         await RunJobAsync();
@@ -82,6 +89,13 @@ public sealed class TrainingClockTests(PhsoFactory host) : IClassFixture<PhsoFac
         var assignment = (await AsSystemAsync(new ListAssignments(handling))).Single(a => a.TargetName == "Nadia Petrova");
         Assert.Equal(1, await AsSystemAsync(new RemoveAssignment(assignment.Id)));
         host.Clock.Advance(TimeSpan.FromDays(10));
+        await RunJobAsync();
+        Assert.Equal(10, (await RemindersAsync(newcomer)).Count);
+
+        // A retired course sends nothing either.
+        await AsSystemAsync(new AssignCourse(handling, AssignmentTarget.Person, newcomer, Today.AddDays(20)));
+        await AsSystemAsync(new RetireCourse(handling));
+        host.Clock.Advance(TimeSpan.FromDays(15));
         await RunJobAsync();
         Assert.Equal(10, (await RemindersAsync(newcomer)).Count);
     }

@@ -50,8 +50,8 @@ public static class DemoTraining
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        // The yearly courses assigned as a real organisation would: EDI to all staff by the end of March, and
-        // complaint handling to Coldharbour's handlers within two months.
+        // The yearly courses assigned as a real organisation would: EDI and complaint handling to all staff by the end
+        // of March, and complaint handling to Coldharbour's handlers within two months.
         var today = TrainingTime.Today(clock);
         var endOfMarch = new DateOnly(today.Month > 3 ? today.Year + 1 : today.Year, 3, 31);
         if (courses.SingleOrDefault(c => c.Key == "edi-essentials") is { } yearlyEdi)
@@ -60,9 +60,13 @@ public static class DemoTraining
         }
 
         var coldharbour = (await mediator.Send(new FindOrganisations("Coldharbour"), cancellationToken)).Items is [var first, ..] ? first : null;
-        if (courses.SingleOrDefault(c => c.Key == "handling-complaints-well") is { } handling && coldharbour is not null)
+        if (courses.SingleOrDefault(c => c.Key == "handling-complaints-well") is { } handling)
         {
-            await mediator.Send(new AssignCourse(handling.Id, AssignmentTarget.OrganisationHandlers, coldharbour.Id, today.AddDays(60)), cancellationToken);
+            await mediator.Send(new AssignCourse(handling.Id, AssignmentTarget.AllStaff, null, endOfMarch), cancellationToken);
+            if (coldharbour is not null)
+            {
+                await mediator.Send(new AssignCourse(handling.Id, AssignmentTarget.OrganisationHandlers, coldharbour.Id, today.AddDays(60)), cancellationToken);
+            }
         }
     }
 }

@@ -64,3 +64,42 @@ public sealed class VerifyModel(IMediator mediator) : PhsoPageModel
         return Page();
     }
 }
+
+/// <summary>Admins look up a certificate by its code and revoke it, with a reason the verify page shows.</summary>
+[Authorize(Policy = TrainingPolicies.Author)]
+public sealed class RevokeModel(IMediator mediator) : PhsoPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public CertificateView? Certificate { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(Code))
+        {
+            Certificate = await mediator.Send(new VerifyCertificate(Code), cancellationToken);
+            if (Certificate is null)
+            {
+                ModelState.AddModelError(nameof(Code), "No certificate has that code. Check it and try again");
+            }
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await TryAsync(() => mediator.Send(new RevokeCertificate(Code ?? "", Reason), cancellationToken), prefix: ""))
+        {
+            SuccessMessage = "The certificate has been revoked. The verify page now says so, with your reason.";
+            return Redirect($"/training/certificates?code={Uri.EscapeDataString(Code ?? "")}");
+        }
+
+        Certificate = await mediator.Send(new VerifyCertificate(Code ?? ""), cancellationToken);
+        return Page();
+    }
+}
