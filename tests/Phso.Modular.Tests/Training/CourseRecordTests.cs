@@ -131,3 +131,55 @@ public sealed class CourseRecordTests
         Assert.Throws<RuleViolationException>(() => record.ViewLesson("law", content, Now, rules, Today, null));
     }
 }
+
+/// <summary>What the verify page says of a certificate, day by day.</summary>
+public sealed class CertificateStatusTests
+{
+    private static Certificate Issued(DateOnly? expires)
+    {
+        var rules = expires is null ? null : new RecertificationRules(ExpiryMode.FromCompletion, 12, 2);
+        var course = Course.Create("c", new CourseContent("Course", "", Phso.Modules.Training.Contracts.CourseAudience.Staff, Phso.Modules.Training.Contracts.CourseCategory.Other, 1,
+            [new Section("S", [new Lesson("l", "L", "Text")])], null, new CompletionCriteria([CompletionRule.AllLessonsViewed], true)), rules, null, null, "A", DateTimeOffset.UnixEpoch);
+        course.Publish("A", DateTimeOffset.UnixEpoch);
+        var record = Enrolment.Start(Guid.NewGuid(), course, EnrolmentOrigin.SelfEnrolled, null, null, DateTimeOffset.UnixEpoch);
+        record.ViewLesson("l", course.Published!.Content, DateTimeOffset.UnixEpoch, rules, new DateOnly(2026, 1, 10), null);
+        return Certificate.Issue(record, "Ana", course.Published.Content, new DateOnly(2026, 1, 10));
+    }
+
+    [Fact]
+    public void A_certificate_is_valid_then_expiring_within_30_days_then_expired()
+    {
+        var certificate = Issued(new DateOnly(2027, 1, 10));
+        Assert.Equal(new DateOnly(2027, 1, 10), certificate.ExpiresOn);
+        Assert.Equal(CertificateStatus.Valid, certificate.StatusOn(new DateOnly(2026, 12, 10)));
+        Assert.Equal(CertificateStatus.Expiring, certificate.StatusOn(new DateOnly(2026, 12, 11)));
+        Assert.Equal(CertificateStatus.Expiring, certificate.StatusOn(new DateOnly(2027, 1, 10)));
+        Assert.Equal(CertificateStatus.Expired, certificate.StatusOn(new DateOnly(2027, 1, 11)));
+        Assert.Equal(CertificateStatus.Valid, Issued(null).StatusOn(new DateOnly(2040, 1, 1)));
+    }
+
+    [Fact]
+    public void Revoked_and_superseded_say_so_whatever_the_date_and_a_revocation_needs_a_reason()
+    {
+        var certificate = Issued(new DateOnly(2027, 1, 10));
+        certificate.SupersededBy(Issued(new DateOnly(2028, 1, 10)));
+        Assert.Equal(CertificateStatus.Superseded, certificate.StatusOn(new DateOnly(2026, 6, 1)));
+        Assert.Throws<Phso.SharedKernel.Messaging.RequestValidationException>(() => certificate.Revoke(" ", "Admin", DateTimeOffset.UnixEpoch));
+        certificate.Revoke("Issued in error", "Admin", DateTimeOffset.UnixEpoch);
+        Assert.Equal(CertificateStatus.Revoked, certificate.StatusOn(new DateOnly(2026, 6, 1)));
+        Assert.Throws<Phso.SharedKernel.Messaging.RuleViolationException>(() => certificate.Revoke("Again", "Admin", DateTimeOffset.UnixEpoch));
+    }
+
+    [Theory]
+    [InlineData("k7qm2xwdhp9t", "K7QM-2XWD-HP9T")]
+    [InlineData(" K7QM 2XWD HP9T ", "K7QM-2XWD-HP9T")]
+    public void A_code_is_read_in_any_case_with_or_without_separators(string typed, string code) => Assert.Equal(code, Certificate.Normalise(typed));
+
+    [Fact]
+    public void Codes_use_only_unambiguous_characters()
+    {
+        var codes = Enumerable.Range(0, 200).Select(_ => Certificate.NewCode()).ToList();
+        Assert.All(codes, c => Assert.Matches("^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$", c));
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+    }
+}

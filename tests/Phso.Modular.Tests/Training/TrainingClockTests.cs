@@ -4,6 +4,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Phso.Modular.Tests.Complaints;
 using Phso.Modular.Tests.Infrastructure;
+using Phso.Modules.Accounts.Features.FindPeople;
 using Phso.Modules.Accounts.Features.ManagePeople;
 using Phso.Modules.Training.Domain;
 using Phso.Modules.Training.Features.Assignments;
@@ -91,6 +92,14 @@ public sealed class TrainingClockTests(PhsoFactory host) : IClassFixture<PhsoFac
         host.Clock.Advance(TimeSpan.FromDays(10));
         await RunJobAsync();
         Assert.Equal(10, (await RemindersAsync(newcomer)).Count);
+
+        // Nor for someone who has left.
+        var leaver = await AsSystemAsync(new CreatePerson("Leo Grant", "leo.grant@ombudsman.example", PersonKind.Staff, [Roles.Staff], null, null, manager, null));
+        await AsSystemAsync(new AssignCourse(handling, AssignmentTarget.Person, leaver, Today.AddDays(5)));
+        var editing = await AsSystemAsync(new GetPersonForEditing(leaver));
+        await AsSystemAsync(new DeactivatePerson(leaver, editing!.Version));
+        await RunJobAsync();
+        Assert.Empty(await RemindersAsync(leaver));
 
         // A retired course sends nothing either.
         await AsSystemAsync(new AssignCourse(handling, AssignmentTarget.Person, newcomer, Today.AddDays(20)));
