@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Phso.Modular.Tests.Complaints;
 using Phso.Modular.Tests.Infrastructure;
 using Phso.Modules.Training.Features.CoursePackages;
 
@@ -71,6 +72,22 @@ public sealed class CourseAuthoringTests(PhsoFactory host)
         using var zip = new MemoryStream(await export.Content.ReadAsByteArrayAsync());
         var exported = CoursePackage.Read(CoursePackage.FilesOfZip(zip));
         Assert.Equal("Safeguarding basics", exported.Content.Title);
+
+        // Assigned to Alex, then the assignment removed: his unfinished record ends.
+        var courseId = coursePage.Split('/')[^1];
+        var alex = (await host.PersonAsync(Demo.Staff)).ToString();
+        var assigned = await admin.SubmitAsync($"/training/assign?course={courseId}",
+            [("Input.CourseId", courseId), ("Input.Target", "Person"), ("Input.PersonId", alex), .. Casework.Date("Input.DueOn", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30))]);
+        Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        var learner = host.CreateBrowser();
+        await learner.SignInAsync(Demo.Staff);
+        Assert.Contains("Safeguarding basics", await learner.GetPageAsync("/learning"), StringComparison.Ordinal);
+        var withAssignment = await admin.GetPageAsync(coursePage);
+        var remove = Regex.Match(withAssignment, "action=\"(/training/courses/[^\"]+handler=Remove&amp;assignment=[^\"]+)\"").Groups[1].Value;
+        var token = Regex.Match(withAssignment, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var removal = new FormUrlEncodedContent([new("__RequestVerificationToken", WebUtility.HtmlDecode(token))]);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync(WebUtility.HtmlDecode(remove), removal)).StatusCode);
+        Assert.DoesNotContain("Safeguarding basics", await learner.GetPageAsync("/learning"), StringComparison.Ordinal);
 
         // The same key again makes a new draft of this course; the published version stays.
         var again = await UploadAsync(admin, Package());

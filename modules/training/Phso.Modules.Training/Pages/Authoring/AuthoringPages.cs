@@ -103,6 +103,18 @@ public sealed class CourseModel(IMediator mediator) : PhsoPageModel
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
+    public async Task<IActionResult> OnPostRemoveAsync(Guid assignment, CancellationToken cancellationToken)
+    {
+        var ended = 0;
+        if (await TryAsync(async () => ended = await mediator.Send(new Features.Assignments.RemoveAssignment(assignment), cancellationToken), prefix: ""))
+        {
+            SuccessMessage = $"The assignment has been removed; {ended} unfinished record{(ended == 1 ? " was" : "s were")} ended. Completed records are kept.";
+            return Redirect($"/training/courses/{Id}");
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
     public async Task<IActionResult> OnGetExportAsync(bool draft, CancellationToken cancellationToken) =>
         await mediator.Send(new ExportCourse(Id, draft), cancellationToken) is { } export ? File(export.Zip, "application/zip", export.FileName) : NotFound();
 
