@@ -71,8 +71,15 @@ public sealed class BrowserHost : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies), JavaScript on unless asked otherwise.</summary>
-    public Task<IBrowserContext> NewContextAsync(bool javaScript = true) =>
-        Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScript, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+    /// <summary>A fresh browser context. Waits are allowed a minute: on two cores, with the other test projects
+    /// running beside this one and the host's own jobs running, a page has been seen to take over 30 seconds.</summary>
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true)
+    {
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScript, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     private sealed class HostFactory(string dataFolder) : WebApplicationFactory<Phso.Host.Program>
     {
