@@ -31,6 +31,9 @@ public static class Roles
             throw new InvalidOperationException($"Signing in as {email} answered {answer.Status}: {await page.Locator("main").InnerTextAsync()}");
         }
 
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        // Only that the browser has left the sign-in page: waiting for the landing page's load event here raced with
+        // it (twice in CI the event had fired before the wait began and the wait never ended). Callers go on with a
+        // navigation of their own, which waits for its page.
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal), new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
     }
 }
