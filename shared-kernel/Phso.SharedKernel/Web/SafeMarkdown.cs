@@ -9,18 +9,28 @@ namespace Phso.SharedKernel.Web;
 /// <summary>
 /// Markdown written by staff (findings, provisional views, course lessons) rendered safely: raw HTML is shown as text,
 /// links may only go to http(s), mailto or this site (anything else, such as javascript:, becomes plain text), images
-/// are not rendered, and the result carries GOV.UK typography classes.
+/// are shown only when the caller resolves them to this site's own copy (a course's images) and otherwise become their
+/// description, so nothing is fetched from elsewhere; the result carries GOV.UK typography classes.
 /// </summary>
 public static class SafeMarkdown
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
 
-    public static string ToHtml(string? markdown)
+    /// <param name="markdown">The text.</param>
+    /// <param name="images">The address on this site of each image the text may show, by the path it is written with.</param>
+    public static string ToHtml(string? markdown, IReadOnlyDictionary<string, string>? images = null)
     {
         var document = Markdown.Parse(markdown ?? "", Pipeline);
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
-            if (link.IsImage || !IsSafe(link.Url))
+            if (link.IsImage && images is not null && link.Url is { } path && images.TryGetValue(path, out var source) && Text(link, "").Length > 0)
+            {
+                link.Url = source;
+                link.Title = null;
+                link.GetAttributes().AddClass("phso-lesson-image");
+                link.GetAttributes().AddPropertyIfNotExist("loading", "lazy");
+            }
+            else if (link.IsImage || !IsSafe(link.Url))
             {
                 var text = new LiteralInline(link.IsImage ? $"[image: {Text(link)}]" : Text(link));
                 link.ReplaceBy(text);
@@ -74,7 +84,8 @@ public static class SafeMarkdown
          || url.StartsWith('#')
          || Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "mailto");
 
-    private static string Text(LinkInline link) => string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString())) is { Length: > 0 } text ? text : link.Url ?? "";
+    private static string Text(LinkInline link, string? fallback = null) =>
+        string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString())) is { Length: > 0 } text ? text : fallback ?? link.Url ?? "";
 }
 
 /// <summary>Renders Markdown safely: <c>&lt;safe-markdown text="Model.Findings" /&gt;</c>.</summary>
@@ -84,12 +95,16 @@ public sealed class SafeMarkdownTagHelper : TagHelper
     [HtmlAttributeName("text")]
     public string? Text { get; set; }
 
+    /// <summary>Images the text may show: this site's address of each, by the path the text uses.</summary>
+    [HtmlAttributeName("images")]
+    public IReadOnlyDictionary<string, string>? Images { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "phso-markdown");
-        output.Content.SetHtmlContent(SafeMarkdown.ToHtml(Text));
+        output.Content.SetHtmlContent(SafeMarkdown.ToHtml(Text, Images));
     }
 }

@@ -27,6 +27,10 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
     /// and the demo cases other tests read stay as they are.</summary>
     private const string NoSuchCase = "PSO-1900-00001";
 
+    /// <summary>The demo complaint-handling course's diagram, so that the image route answers 200 where allowed.</summary>
+    private static readonly string DemoImageHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        Phso.Modular.Tests.Training.Packages.Demo("handling-complaints-well")["images/four-expectations.png"]));
+
     private static readonly string[] Everyone = [Anonymous, .. Accounts.Keys];
     private static readonly string[] SignedIn = [.. Accounts.Keys];
     private static readonly string[] Staff = ["Admin", "Caseworker", "Publisher", "Manager", "Coach", "EdiLead", "Staff"];
@@ -66,6 +70,7 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "learning/courses/{id:guid}/quiz", SignedIn),
         (null, "learning/courses/{id:guid}/quiz/attempts/{number:int}", SignedIn),
         (null, "learning/certificates/{code}", SignedIn),
+        (null, "learning/images/{sha256}", SignedIn),
         (null, "verify-certificate", Everyone),
         (null, "learning/team", ["Manager"]),
         (null, "learning/organisation", PartnerLeads),
@@ -249,7 +254,8 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
                 var url = "/" + route.Replace("{id:guid}", samples(route), StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal)
                     .Replace("{reference}", method is "POST" or "PUT" ? NoSuchCase : reference, StringComparison.Ordinal).Replace("{token}", DemoCases.ProvisionalViewToken, StringComparison.Ordinal)
                     .Replace("{check}", "InTime", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
-                    .Replace("{key}", "equality-act", StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal).Replace("{code}", "AAAA-BBBB-CCCC", StringComparison.Ordinal);
+                    .Replace("{key}", "equality-act", StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal).Replace("{code}", "AAAA-BBBB-CCCC", StringComparison.Ordinal)
+                    .Replace("{sha256}", DemoImageHash, StringComparison.Ordinal);
                 using var request = new HttpRequestMessage(new HttpMethod(method ?? "GET"), url);
                 if (method is "POST" or "PUT")
                 {

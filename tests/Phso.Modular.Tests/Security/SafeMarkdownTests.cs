@@ -51,6 +51,28 @@ public sealed class SafeMarkdownTests
         Assert.Contains("[image: a chart of waiting times]", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_image_the_caller_resolves_is_shown_from_this_site_with_its_description()
+    {
+        var images = new Dictionary<string, string> { ["../images/chart.png"] = "/learning/images/abc" };
+
+        var html = SafeMarkdown.ToHtml("![waiting times by month](../images/chart.png \"a title\")", images);
+
+        Assert.Contains("<img src=\"/learning/images/abc\" class=\"phso-lesson-image\" loading=\"lazy\" alt=\"waiting times by month\" />", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("title", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("![waiting times](https://tracker.example/pixel.png)", "[image: waiting times]")]
+    [InlineData("![](../images/chart.png)", "[image: ../images/chart.png]")]
+    public void An_image_not_resolved_or_without_a_description_stays_text(string markdown, string text)
+    {
+        var html = SafeMarkdown.ToHtml(markdown, new Dictionary<string, string> { ["../images/chart.png"] = "/learning/images/abc" });
+
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.Contains(text, html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("[our guidance](https://www.ombudsman.example/guidance)", "https://www.ombudsman.example/guidance")]
     [InlineData("[the case](/cases/PSO-2026-00001)", "/cases/PSO-2026-00001")]

@@ -13,33 +13,17 @@ public sealed class CourseAuthoringTests(PhsoFactory host)
 {
     private static byte[] Package(Func<string, string>? changeManifest = null, string key = "safeguarding-basics")
     {
-        var files = new Dictionary<string, byte[]>(CoursePackage.DemoPackages().Single(p => p.Key == "handling-complaints-well").Files, StringComparer.Ordinal);
+        var files = Packages.Demo("handling-complaints-well");
         var manifest = Encoding.UTF8.GetString(files[CoursePackage.ManifestName])
             .Replace("\"key\": \"handling-complaints-well\"", $"\"key\": \"{key}\"", StringComparison.Ordinal)
             .Replace("\"title\": \"Handling complaints well\"", "\"title\": \"Safeguarding basics\"", StringComparison.Ordinal);
         files[CoursePackage.ManifestName] = Encoding.UTF8.GetBytes(changeManifest?.Invoke(manifest) ?? manifest);
         if (changeManifest is not null)
         {
-            return Zip(files);
+            return Packages.Zip(files);
         }
 
-        var read = CoursePackage.Read(files);
-        return CoursePackage.WriteZip(read.Key, read.Content, read.Recurrence);
-    }
-
-    private static byte[] Zip(Dictionary<string, byte[]> files)
-    {
-        using var stream = new MemoryStream();
-        using (var archive = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, bytes) in files)
-            {
-                using var entry = archive.CreateEntry(name).Open();
-                entry.Write(bytes);
-            }
-        }
-
-        return stream.ToArray();
+        return CoursePackage.WriteZip(CoursePackage.Read(files));
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient admin, byte[] zip)
@@ -93,6 +77,37 @@ public sealed class CourseAuthoringTests(PhsoFactory host)
         var again = await UploadAsync(admin, Package());
         Assert.Equal(coursePage, again.Headers.Location!.OriginalString);
         Assert.Contains("Publish version 2", await admin.GetPageAsync(coursePage), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lesson_shows_its_image_from_this_site_and_the_export_carries_it()
+    {
+        var admin = host.CreateBrowser();
+        await admin.SignInAsync(Demo.Admin);
+        var coursePage = (await UploadAsync(admin, Package(key: "pictures-course"))).Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"{coursePage}?handler=Publish")).StatusCode);
+        var courseId = coursePage.Split('/')[^1];
+        var diagram = Packages.Demo("handling-complaints-well")["images/four-expectations.png"];
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(diagram));
+
+        var learner = host.CreateBrowser();
+        await learner.SignInAsync(Demo.PartnerLead);
+        Assert.Equal(HttpStatusCode.Redirect, (await learner.SubmitAsync($"/learning/courses/{courseId}")).StatusCode);
+        var lesson = await learner.GetPageAsync($"/learning/courses/{courseId}/lessons/welcoming");
+        Assert.Contains($"<img src=\"/learning/images/{hash}\"", lesson, StringComparison.Ordinal);
+        Assert.Contains("alt=\"The four expectations as a cycle", lesson, StringComparison.Ordinal);
+
+        var image = await learner.GetAsync($"/learning/images/{hash}");
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("immutable", image.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        Assert.Equal(diagram, await image.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await learner.GetAsync($"/learning/images/{new string('0', 64)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await learner.GetAsync("/learning/images/not-a-hash")).StatusCode);
+
+        var export = await admin.GetAsync($"{coursePage}?handler=Export");
+        using var zip = new MemoryStream(await export.Content.ReadAsByteArrayAsync());
+        Assert.Equal(diagram, CoursePackage.FilesOfZip(zip)["images/four-expectations.png"]);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Phso.Modules.Training.Domain;
@@ -10,8 +9,7 @@ namespace Phso.Modular.Tests.Training;
 /// with each problem's file and line.</summary>
 public sealed class CoursePackageTests
 {
-    private static Dictionary<string, byte[]> Demo(string key) =>
-        new(CoursePackage.DemoPackages().Single(p => p.Key == key).Files, StringComparer.Ordinal);
+    private static Dictionary<string, byte[]> Demo(string key) => Packages.Demo(key);
 
     [Theory]
     [InlineData("edi-essentials")]
@@ -32,7 +30,7 @@ public sealed class CoursePackageTests
     {
         var original = CoursePackage.Read(Demo("edi-essentials"));
 
-        var zip = CoursePackage.WriteZip(original.Key, original.Content, original.Recurrence);
+        var zip = CoursePackage.WriteZip(original);
         using var stream = new MemoryStream(zip);
         var again = CoursePackage.Read(CoursePackage.FilesOfZip(stream));
 
@@ -111,21 +109,64 @@ public sealed class CoursePackageTests
         Assert.Equal("The file is not a zip file", Assert.Single(Assert.Throws<PackageException>(() => CoursePackage.FilesOfZip(notZip)).Problems).Message);
     }
 
+    [Fact]
+    public void A_lesson_image_travels_with_the_course_and_comes_back_byte_for_byte()
+    {
+        var original = CoursePackage.Read(Demo("handling-complaints-well"));
+        var image = Assert.Single(original.Content.Images);
+        Assert.Equal("four-expectations.png", image.Name);
+        Assert.Equal("image/png", image.ContentType);
+        Assert.Contains("](../images/four-expectations.png)", original.Content.Lessons.First().Markdown, StringComparison.Ordinal);
+
+        using var zip = new MemoryStream(CoursePackage.WriteZip(original));
+        var files = CoursePackage.FilesOfZip(zip);
+        Assert.Equal(Demo("handling-complaints-well")["images/four-expectations.png"], files["images/four-expectations.png"]);
+        var again = CoursePackage.Read(files);
+        Assert.Equal(Canonical(original.Content), Canonical(again.Content));
+        Assert.Equal(image.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(files["images/four-expectations.png"])));
+    }
+
+    [Fact]
+    public void An_image_path_is_read_from_where_the_lesson_is_and_written_as_an_exported_package_has_it()
+    {
+        var files = Demo("handling-complaints-well");
+        var manifest = Encoding.UTF8.GetString(files[CoursePackage.ManifestName]).Replace("lessons/01-welcoming.md", "welcoming.md", StringComparison.Ordinal);
+        files[CoursePackage.ManifestName] = Encoding.UTF8.GetBytes(manifest);
+        files["welcoming.md"] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(files["lessons/01-welcoming.md"]).Replace("](../images/", "](./images/", StringComparison.Ordinal));
+        files.Remove("lessons/01-welcoming.md");
+
+        var course = CoursePackage.Read(files);
+
+        Assert.Contains("](../images/four-expectations.png)", course.Content.Lessons.First().Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Images_that_are_missing_undescribed_from_elsewhere_or_not_what_they_claim_are_refused_with_file_and_line()
+    {
+        var files = Demo("handling-complaints-well");
+        files["lessons/02-thorough-and-fair.md"] = Encoding.UTF8.GetBytes(string.Join('\n',
+            "# Thorough and fair", "", "![](../images/four-expectations.png)", "", "![a tracking pixel](https://tracker.example/p.png)", "",
+            "![a chart](../images/missing.png)", "", "![a chart][chart]", "", "[chart]: ../images/four-expectations.png"));
+        files["images/unused.png"] = files["images/four-expectations.png"];
+        files["images/photo.png"] = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0];
+        files["images/diagram.svg"] = "<svg/>"u8.ToArray();
+        files["images/sub/deep.png"] = files["images/four-expectations.png"];
+
+        var problems = Assert.Throws<PackageException>(() => CoursePackage.Read(files)).Problems.Select(p => p.ToString()).ToList();
+
+        const string lesson = "lessons/02-thorough-and-fair.md";
+        Assert.Contains($"{lesson} line 3: Describe the image \"../images/four-expectations.png\" for people who cannot see it: write what it shows between the square brackets", problems);
+        Assert.Contains($"{lesson} line 5: The image \"https://tracker.example/p.png\" must be a file in the package's images folder (an image from another site would tell that site who reads the lesson)", problems);
+        Assert.Contains($"{lesson} line 7: The image \"../images/missing.png\" is not in the package's images folder", problems);
+        Assert.Contains($"{lesson} line 9: Write each image in place, as ![what it shows](../images/name.png)", problems);
+        Assert.Contains("images/unused.png: No lesson shows this image: use it in a lesson or take it out of the package", problems);
+        Assert.Contains("images/photo.png: This file's name says PNG but its content is not a PNG image", problems);
+        Assert.Contains("images/diagram.svg: Images must be PNG, JPEG, GIF or WebP files (.png, .jpg, .jpeg, .gif, .webp)", problems);
+        Assert.Contains(problems, p => p.StartsWith("images/sub/deep.png: Image names may use only", StringComparison.Ordinal));
+        Assert.Equal(8, problems.Count);
+    }
+
     private static string Canonical(CourseContent content) => JsonSerializer.Serialize(content);
 
-    private static MemoryStream Zip(IReadOnlyDictionary<string, byte[]> files)
-    {
-        var stream = new MemoryStream();
-        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, bytes) in files)
-            {
-                using var entry = archive.CreateEntry(name).Open();
-                entry.Write(bytes);
-            }
-        }
-
-        stream.Position = 0;
-        return stream;
-    }
+    private static MemoryStream Zip(IReadOnlyDictionary<string, byte[]> files) => new(Packages.Zip(files));
 }

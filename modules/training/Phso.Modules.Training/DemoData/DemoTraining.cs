@@ -28,6 +28,11 @@ public static class DemoTraining
         foreach (var (_, files) in CoursePackage.DemoPackages())
         {
             var package = CoursePackage.Read(files);
+            foreach (var image in package.Images.Where(i => !db.Images.Local.Any(kept => kept.Sha256 == i.Sha256)))
+            {
+                db.Images.Add(StoredImage.Create(image.Sha256, image.ContentType, image.Bytes, now.AddDays(-60)));
+            }
+
             var course = Course.Create(package.Key, package.Content, package.Recurrence, null, "demo", "Priya Shah", now.AddDays(-60));
             course.Publish("Priya Shah", now.AddDays(-59));
             courses.Add(course);

@@ -10,7 +10,14 @@ public sealed record CourseContent(
     string Title, string Summary, CourseAudience Audience, CourseCategory Category, decimal Hours,
     IReadOnlyList<Section> Sections, Quiz? Quiz, CompletionCriteria Completion)
 {
+    /// <summary>The images the lessons show, written in lessons as <c>![description](../images/name.png)</c>.</summary>
+    public IReadOnlyList<CourseImage> Images { get; init; } = [];
+
     public IEnumerable<Lesson> Lessons => Sections.SelectMany(s => s.Lessons);
+
+    /// <summary>Where each image a lesson may show is served from, by the path lessons write.</summary>
+    public IReadOnlyDictionary<string, string> ImageSources() =>
+        Images.ToDictionary(i => CourseImage.Folder + i.Name, i => $"/learning/images/{i.Sha256}", StringComparer.Ordinal);
 
     /// <summary>Everything wrong with the content, in words an author can act on; empty when it can be published.</summary>
     public IReadOnlyList<string> Problems()
@@ -53,6 +60,13 @@ public sealed record CourseContent(
 
         return problems;
     }
+}
+
+/// <summary>An image in a course's content; its bytes are kept once, by their SHA-256 (see <see cref="StoredImage"/>).</summary>
+public sealed record CourseImage(string Name, string Sha256, string ContentType)
+{
+    /// <summary>How a lesson refers to an image: from the lessons folder to the images folder, as in a package.</summary>
+    public const string Folder = "../images/";
 }
 
 public sealed record Section(string Title, IReadOnlyList<Lesson> Lessons);

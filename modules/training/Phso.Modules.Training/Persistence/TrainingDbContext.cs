@@ -17,6 +17,7 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<SentReminder> Reminders => Set<SentReminder>();
+    public DbSet<StoredImage> Images => Set<StoredImage>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -118,6 +119,16 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
             b.HasIndex(r => new { r.EnrolmentId, r.RecipientId, r.Kind, r.About }).IsUnique();
 
             // Reminders are messages sent, not records people change.
+            b.ExcludeFromAudit();
+        });
+        modelBuilder.Entity<StoredImage>(b =>
+        {
+            b.ToTable("images");
+            b.HasKey(i => i.Sha256);
+            b.Property(i => i.Sha256).HasMaxLength(64);
+            b.Property(i => i.ContentType).HasMaxLength(20);
+
+            // Bytes stored once by their hash and never changed; the course version that uses them is audited.
             b.ExcludeFromAudit();
         });
     }

@@ -12,8 +12,8 @@ namespace Phso.Modules.Training.Features.CoursePackages;
 
 /// <summary>
 /// The course package format: a folder or zip holding <c>course.json</c> (the manifest: the course's key, details,
-/// completion rules, recurrence, sections with each lesson's key, title and Markdown file, and the quiz) and the
-/// lessons' Markdown files. Content can live in version control and partner plugins can ship courses. Reading checks
+/// completion rules, recurrence, sections with each lesson's key, title and Markdown file, and the quiz), the
+/// lessons' Markdown files, and the images they show in an <c>images</c> folder. Content can live in version control and partner plugins can ship courses. Reading checks
 /// everything and reports each problem with its file and line; a package with any problem is refused whole.
 /// </summary>
 public static class CoursePackage
@@ -22,6 +22,12 @@ public static class CoursePackage
     public const int FormatVersion = 1;
     public const long MaxFileBytes = 1024 * 1024;
     public const int MaxFiles = 200;
+    public const string ImageFolder = "images/";
+
+    private static readonly Dictionary<string, string> ImageTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".png"] = "image/png", [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".gif"] = "image/gif", [".webp"] = "image/webp",
+    };
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -31,7 +37,7 @@ public static class CoursePackage
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    private static readonly MarkdownPipeline FindHtml = new MarkdownPipelineBuilder().Build();
+    private static readonly MarkdownPipeline ReadLesson = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
     /// <summary>Reads a package's files (relative paths with forward slashes). Throws <see cref="PackageException"/>
     /// listing every problem found.</summary>
@@ -73,6 +79,8 @@ public static class CoursePackage
             Problem("$.key", "\"key\" must be 1 to 60 lower-case letters, digits or hyphens, for example \"edi-essentials\"");
         }
 
+        var images = ReadImages(files, problems);
+        var used = new HashSet<string>(StringComparer.Ordinal);
         var sections = new List<Section>();
         for (var s = 0; s < (manifest.Sections ?? []).Count; s++)
         {
@@ -99,7 +107,7 @@ public static class CoursePackage
                     continue;
                 }
 
-                if (ReadMarkdown(file, bytes, problems) is { } markdown)
+                if (ReadMarkdown(file, bytes, images, used, problems) is { } markdown)
                 {
                     lessons.Add(new Lesson(lesson.Key ?? "", lesson.Title?.Trim() ?? "", markdown));
                 }
@@ -112,7 +120,10 @@ public static class CoursePackage
             ? new Quiz([.. (q.Questions ?? []).Select(ToQuestion)], q.PassMark, q.MaxAttempts, q.Grading, q.Shuffle)
             : null;
         var completion = new CompletionCriteria(manifest.Completion?.Rules ?? [], manifest.Completion?.RequireAll ?? true);
-        var content = new CourseContent(manifest.Title?.Trim() ?? "", manifest.Summary?.Trim() ?? "", manifest.Audience, manifest.Category, manifest.Hours, sections, quiz, completion);
+        var content = new CourseContent(manifest.Title?.Trim() ?? "", manifest.Summary?.Trim() ?? "", manifest.Audience, manifest.Category, manifest.Hours, sections, quiz, completion)
+        {
+            Images = [.. images.Values.Where(i => used.Contains(i.Name)).OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => new CourseImage(i.Name, i.Sha256, i.ContentType))],
+        };
 
         // The content's own rules, placed on the manifest's lines where a problem names a question.
         foreach (var problem in content.Problems())
@@ -130,13 +141,15 @@ public static class CoursePackage
         var unused = files.Keys.Where(name => name != ManifestName && name.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             .Except(manifest.Sections?.SelectMany(s => s.Lessons ?? []).Select(l => (l.File ?? "").Replace('\\', '/')) ?? [], StringComparer.Ordinal);
         problems.AddRange(unused.Select(name => new PackageProblem(name, null, "This lesson file is not listed in course.json")));
+        problems.AddRange(images.Keys.Where(name => !used.Contains(name))
+            .Select(name => new PackageProblem(ImageFolder + name, null, "No lesson shows this image: use it in a lesson or take it out of the package")));
 
         if (problems.Count > 0)
         {
             throw new PackageException([.. problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line ?? 0)]);
         }
 
-        return new ImportedCourse(manifest.Key!, content, recurrence);
+        return new ImportedCourse(manifest.Key!, content, recurrence, [.. images.Values.Where(i => used.Contains(i.Name))]);
     }
 
     /// <summary>Reads a zip, refusing entries that would escape the folder, too many files and files too large.</summary>
@@ -209,10 +222,22 @@ public static class CoursePackage
             }, StringComparer.Ordinal)));
     }
 
-    /// <summary>Writes a course as a package: the manifest and one Markdown file per lesson.</summary>
-    public static byte[] WriteZip(string key, CourseContent content, RecertificationRules? recurrence)
+    /// <summary>Writes a course read from a package back as a package.</summary>
+    public static byte[] WriteZip(ImportedCourse course)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        return WriteZip(course.Key, course.Content, course.Recurrence, course.Images.DistinctBy(i => i.Sha256).ToDictionary(i => i.Sha256, i => i.Bytes, StringComparer.Ordinal));
+    }
+
+    /// <summary>Writes a course as a package: the manifest, one Markdown file per lesson and the images they show.</summary>
+    /// <param name="key">The course's key.</param>
+    /// <param name="content">The version's content.</param>
+    /// <param name="recurrence">The course's recurrence, if it recurs.</param>
+    /// <param name="imageBytes">The bytes of each of the content's images, by SHA-256.</param>
+    public static byte[] WriteZip(string key, CourseContent content, RecertificationRules? recurrence, IReadOnlyDictionary<string, byte[]> imageBytes)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(imageBytes);
         var manifest = new Manifest
         {
             Format = FormatVersion, Key = key, Title = content.Title, Summary = content.Summary, Audience = content.Audience, Category = content.Category, Hours = content.Hours,
@@ -251,6 +276,11 @@ public static class CoursePackage
                     Add(zip, LessonFile(i, j, lesson.Key), Encoding.UTF8.GetBytes(lesson.Markdown));
                 }
             }
+
+            foreach (var image in content.Images)
+            {
+                Add(zip, ImageFolder + image.Name, imageBytes[image.Sha256]);
+            }
         }
 
         return bytes.ToArray();
@@ -286,9 +316,43 @@ public static class CoursePackage
         _ => "$.sections",
     };
 
+    /// <summary>The images in the package's images folder, by name: PNG, JPEG, GIF or WebP, recognised by their bytes.</summary>
+    private static Dictionary<string, PackageImage> ReadImages(IReadOnlyDictionary<string, byte[]> files, List<PackageProblem> problems)
+    {
+        var images = new Dictionary<string, PackageImage>(StringComparer.Ordinal);
+        foreach (var (path, bytes) in files.Where(f => f.Key.StartsWith(ImageFolder, StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            var name = path[ImageFolder.Length..];
+            if (name.Length > 100 || name.Contains('/', StringComparison.Ordinal) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                problems.Add(new PackageProblem(path, null, "Image names may use only letters, digits, hyphens, underscores and dots (at most 100), directly in the images folder"));
+                continue;
+            }
+
+            var expected = ImageTypes.GetValueOrDefault(Path.GetExtension(name));
+            var actual = Phso.SharedKernel.Web.FileSignatures.Detect(bytes);
+            if (expected is null)
+            {
+                problems.Add(new PackageProblem(path, null, "Images must be PNG, JPEG, GIF or WebP files (.png, .jpg, .jpeg, .gif, .webp)"));
+            }
+            else if (actual != expected)
+            {
+                problems.Add(new PackageProblem(path, null, $"This file's name says {expected[6..].ToUpperInvariant()} but its content is not a {expected[6..].ToUpperInvariant()} image"));
+            }
+            else
+            {
+                images[name] = new PackageImage(name, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), expected, bytes);
+            }
+        }
+
+        return images;
+    }
+
     /// <summary>A lesson's Markdown: UTF-8 text with no raw HTML (lessons are rendered with HTML switched off, so it would
-    /// show as text); each HTML block or tag is reported on its line.</summary>
-    private static string? ReadMarkdown(string file, byte[] bytes, List<PackageProblem> problems)
+    /// show as text), whose images are in the package and described for people who cannot see them. Each problem is
+    /// reported on its line. Image paths are written relative to the lesson's file; they are rewritten to the form a
+    /// lesson has in an exported package (<c>../images/name.png</c>), wherever the lesson's file was.</summary>
+    private static string? ReadMarkdown(string file, byte[] bytes, Dictionary<string, PackageImage> images, HashSet<string> used, List<PackageProblem> problems)
     {
         string text;
         try
@@ -307,12 +371,86 @@ public static class CoursePackage
             return null;
         }
 
-        var document = Markdown.Parse(text, FindHtml);
+        var before = problems.Count;
+        var document = Markdown.Parse(text, ReadLesson);
         var html = document.Descendants<HtmlBlock>().Select(b => b.Line)
             .Concat(document.Descendants<HtmlInline>().Select(i => i.Line))
             .Distinct().Order().ToList();
         problems.AddRange(html.Select(line => new PackageProblem(file, line + 1, "Raw HTML is not allowed in a lesson; write it in Markdown")));
-        return html.Count == 0 ? text.ReplaceLineEndings("\n") : null;
+
+        var rewrites = new List<(int Start, int Length, string Path)>();
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage))
+        {
+            void Problem(string message) => problems.Add(new PackageProblem(file, image.Line + 1, message));
+            if (image.Reference is not null || image.UrlSpan.IsEmpty)
+            {
+                Problem("Write each image in place, as ![what it shows](../images/name.png)");
+                continue;
+            }
+
+            var url = image.Url ?? "";
+            if (url.Contains(':', StringComparison.Ordinal) || url.StartsWith('/') || url.Contains('\\', StringComparison.Ordinal))
+            {
+                Problem($"The image \"{url}\" must be a file in the package's images folder (an image from another site would tell that site who reads the lesson)");
+                continue;
+            }
+
+            var name = ResolveImage(file, url);
+            if (name is null || !images.ContainsKey(name))
+            {
+                Problem($"The image \"{url}\" is not in the package's images folder");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()))))
+            {
+                Problem($"Describe the image \"{url}\" for people who cannot see it: write what it shows between the square brackets");
+            }
+
+            used.Add(name);
+            rewrites.Add((image.UrlSpan.Start, image.UrlSpan.Length, CourseImage.Folder + name));
+        }
+
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
+        var rewritten = new StringBuilder(text);
+        foreach (var (start, length, path) in rewrites.OrderByDescending(r => r.Start))
+        {
+            rewritten.Remove(start, length).Insert(start, path);
+        }
+
+        return rewritten.ToString().ReplaceLineEndings("\n");
+    }
+
+    /// <summary>The image's name in the images folder, from its path relative to the lesson's file; null when the path
+    /// leads anywhere else.</summary>
+    private static string? ResolveImage(string lessonFile, string url)
+    {
+        var parts = new List<string>(lessonFile.Split('/')[..^1]);
+        foreach (var part in Uri.UnescapeDataString(url.Split('?', '#')[0]).Split('/'))
+        {
+            switch (part)
+            {
+                case "" or ".":
+                    break;
+                case "..":
+                    if (parts.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    parts.RemoveAt(parts.Count - 1);
+                    break;
+                default:
+                    parts.Add(part);
+                    break;
+            }
+        }
+
+        return parts is [var folder, var name] && folder + "/" == ImageFolder ? name : null;
     }
 
     /// <summary>System.Text.Json's messages end with its own position details; the problem's file and line say that.</summary>
@@ -399,7 +537,10 @@ public static class CoursePackage
     }
 }
 
-public sealed record ImportedCourse(string Key, CourseContent Content, RecertificationRules? Recurrence);
+public sealed record ImportedCourse(string Key, CourseContent Content, RecertificationRules? Recurrence, IReadOnlyList<PackageImage> Images);
+
+/// <summary>An image in a package, with its bytes.</summary>
+public sealed record PackageImage(string Name, string Sha256, string ContentType, byte[] Bytes);
 
 /// <summary>One problem in a package: the file, the line (1-based) when known, and what to fix.</summary>
 public sealed record PackageProblem(string File, int? Line, string Message)

@@ -195,3 +195,22 @@ public sealed class AttemptModel(IMediator mediator) : PhsoPageModel
         return Page();
     }
 }
+
+/// <summary>An image a lesson shows. Its address is its hash, so it never changes and the browser may keep it.</summary>
+[Authorize(Policy = TrainingPolicies.Learn)]
+public sealed class ImageModel(IMediator mediator) : PhsoPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Sha256 { get; set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new Features.CourseImages.GetCourseImage(Sha256), cancellationToken) is not { } image)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+        return File(image.Content, image.ContentType);
+    }
+}
