@@ -80,6 +80,8 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "training/courses", AdminOnly),
         (null, "training/courses/import", AdminOnly),
         (null, "training/courses/{id:guid}", AdminOnly),
+        (null, "training/courses/{id:guid}/draft/details", AdminOnly),
+        (null, "training/courses/{id:guid}/draft/lessons/{key?}", AdminOnly),
         ("POST", "api/complaints", Everyone),
         ("GET", "api/cases/", ReadCasework),
         ("GET", "api/cases/timeliness", Managers),
@@ -254,7 +256,7 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
                 var url = "/" + route.Replace("{id:guid}", samples(route), StringComparison.Ordinal).Replace("{code:int?}", "404", StringComparison.Ordinal)
                     .Replace("{reference}", method is "POST" or "PUT" ? NoSuchCase : reference, StringComparison.Ordinal).Replace("{token}", DemoCases.ProvisionalViewToken, StringComparison.Ordinal)
                     .Replace("{check}", "InTime", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
-                    .Replace("{key}", "equality-act", StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal).Replace("{code}", "AAAA-BBBB-CCCC", StringComparison.Ordinal)
+                    .Replace("{key}", "equality-act", StringComparison.Ordinal).Replace("{key?}", "equality-act", StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal).Replace("{code}", "AAAA-BBBB-CCCC", StringComparison.Ordinal)
                     .Replace("{sha256}", DemoImageHash, StringComparison.Ordinal);
                 using var request = new HttpRequestMessage(new HttpMethod(method ?? "GET"), url);
                 if (method is "POST" or "PUT")

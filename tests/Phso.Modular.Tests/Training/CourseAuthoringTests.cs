@@ -111,6 +111,83 @@ public sealed class CourseAuthoringTests(PhsoFactory host)
     }
 
     [Fact]
+    public async Task An_admin_changes_a_course_on_its_page_and_a_learner_part_way_keeps_the_version_they_started()
+    {
+        var admin = host.CreateBrowser();
+        await admin.SignInAsync(Demo.Admin);
+        var coursePage = (await UploadAsync(admin, Package(key: "edited-course"))).Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"{coursePage}?handler=Publish")).StatusCode);
+        var courseId = coursePage.Split('/')[^1];
+        var learner = host.CreateBrowser();
+        await learner.SignInAsync(Demo.PartnerHandler);
+        Assert.Equal(HttpStatusCode.Redirect, (await learner.SubmitAsync($"/learning/courses/{courseId}")).StatusCode);
+        const string lessonPage = "/lessons/thorough-and-fair";
+
+        var started = await admin.SubmitAsync($"{coursePage}?handler=StartDraft");
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var withDraft = await admin.GetPageAsync(coursePage);
+        Assert.Contains("Draft version 2", withDraft, StringComparison.Ordinal);
+        var twice = await admin.SubmitAsync($"{coursePage}?handler=StartDraft");
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Contains("This course already has a draft", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Details: a duration that is not a number is refused, keeping what was typed.
+        var details = $"{coursePage}/draft/details";
+        var badHours = await admin.SubmitAsync(details, ("Input.Title", "Handling complaints, revised"), ("Input.Hours", "two"));
+        var badHoursPage = await badHours.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, badHours.StatusCode);
+        Assert.Contains("Enter the duration as a number of hours, for example 1.5", badHoursPage, StringComparison.Ordinal);
+        Assert.Contains("value=\"Handling complaints, revised\"", badHoursPage, StringComparison.Ordinal);
+        var noTitle = await admin.SubmitAsync(details, ("Input.Title", " "), ("Input.Hours", "0"));
+        Assert.Equal(HttpStatusCode.BadRequest, noTitle.StatusCode);
+        var noTitlePage = await noTitle.Content.ReadAsStringAsync();
+        Assert.Contains("Enter the course title", noTitlePage, StringComparison.Ordinal);
+        Assert.Contains("The duration must be more than 0 and at most 100 hours", noTitlePage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(details, ("Input.Title", "Handling complaints, revised"), ("Input.Hours", "1.5"))).StatusCode);
+
+        // A lesson: raw HTML and an undescribed image are refused with their lines; the preview saves nothing.
+        var lessonEditor = $"{coursePage}/draft/lessons/thorough-and-fair";
+        var broken = "## Revised\n\n<b>bold</b>\n\n![](../images/four-expectations.png)";
+        var refused = await admin.SubmitAsync(lessonEditor, ("Input.Title", "Thorough and fair"), ("Input.Markdown", broken));
+        var refusedPage = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Line 3: Raw HTML is not allowed in a lesson; write it in Markdown", refusedPage, StringComparison.Ordinal);
+        Assert.Contains("Line 5: Describe the image &quot;../images/four-expectations.png&quot;", refusedPage, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;bold&lt;/b&gt;", refusedPage, StringComparison.Ordinal);
+
+        var revised = "## Revised\n\nCheck every fact **twice**.\n\n![The four expectations](../images/four-expectations.png)";
+        var preview = await admin.SubmitAsync(lessonEditor, ("Input.Title", "Thorough and fair"), ("Input.Markdown", revised), ("action", "preview"));
+        var previewPage = await preview.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("Preview (not saved)", previewPage, StringComparison.Ordinal);
+        Assert.Contains("Check every fact <strong>twice</strong>.", previewPage, StringComparison.Ordinal);
+        Assert.Contains("<img src=\"/learning/images/", previewPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Check every fact", await admin.GetPageAsync(lessonEditor), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(lessonEditor, ("Input.Title", "Thorough and fair"), ("Input.Markdown", revised))).StatusCode);
+        var addLesson = $"{coursePage}/draft/lessons?section=0";
+        var duplicate = await admin.SubmitAsync(addLesson, ("Input.Key", "welcoming"), ("Input.Title", "Again"), ("Input.Markdown", "Text"));
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        Assert.Contains("A lesson already has the key &quot;welcoming&quot;: choose another", await duplicate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(addLesson, ("Input.Key", "recording-decisions"), ("Input.Title", "Recording decisions"), ("Input.Markdown", "Write down why."))).StatusCode);
+
+        // A form read before someone else's change is refused rather than overwriting it.
+        var stale = await admin.SubmitAsync(details, ("Input.Version", "1"), ("Input.Title", "Stale"), ("Input.Hours", "1"));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        // Nothing reaches learners until it is published; then a new learner gets it and the first keeps version 1.
+        Assert.DoesNotContain("Check every fact", await learner.GetPageAsync($"/learning/courses/{courseId}{lessonPage}"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"{coursePage}?handler=Publish")).StatusCode);
+        Assert.DoesNotContain("Check every fact", await learner.GetPageAsync($"/learning/courses/{courseId}{lessonPage}"), StringComparison.Ordinal);
+        var newcomer = host.CreateBrowser();
+        await newcomer.SignInAsync(Demo.PartnerLead);
+        Assert.Equal(HttpStatusCode.Redirect, (await newcomer.SubmitAsync($"/learning/courses/{courseId}")).StatusCode);
+        Assert.Contains("Check every fact", await newcomer.GetPageAsync($"/learning/courses/{courseId}{lessonPage}"), StringComparison.Ordinal);
+        Assert.Contains("Recording decisions", await newcomer.GetPageAsync($"/learning/courses/{courseId}"), StringComparison.Ordinal);
+        Assert.Contains("Handling complaints, revised", await newcomer.GetPageAsync("/learning/catalogue"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_broken_package_is_refused_with_each_file_and_line_and_nothing_is_imported()
     {
         var admin = host.CreateBrowser();

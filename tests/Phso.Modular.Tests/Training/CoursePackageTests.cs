@@ -156,8 +156,8 @@ public sealed class CoursePackageTests
 
         const string lesson = "lessons/02-thorough-and-fair.md";
         Assert.Contains($"{lesson} line 3: Describe the image \"../images/four-expectations.png\" for people who cannot see it: write what it shows between the square brackets", problems);
-        Assert.Contains($"{lesson} line 5: The image \"https://tracker.example/p.png\" must be a file in the package's images folder (an image from another site would tell that site who reads the lesson)", problems);
-        Assert.Contains($"{lesson} line 7: The image \"../images/missing.png\" is not in the package's images folder", problems);
+        Assert.Contains($"{lesson} line 5: The image \"https://tracker.example/p.png\" must be a file in the course's images folder (an image from another site would tell that site who reads the lesson)", problems);
+        Assert.Contains($"{lesson} line 7: The image \"../images/missing.png\" is not in the course's images folder", problems);
         Assert.Contains($"{lesson} line 9: Write each image in place, as ![what it shows](../images/name.png)", problems);
         Assert.Contains("images/unused.png: No lesson shows this image: use it in a lesson or take it out of the package", problems);
         Assert.Contains("images/photo.png: This file's name says PNG but its content is not a PNG image", problems);

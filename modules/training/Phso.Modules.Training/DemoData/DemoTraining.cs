@@ -73,5 +73,13 @@ public static class DemoTraining
                 await mediator.Send(new AssignCourse(handling.Id, AssignmentTarget.OrganisationHandlers, coldharbour.Id, today.AddDays(60)), cancellationToken);
             }
         }
+
+        // Next year's EDI course is being written: a draft beside the published version, which learners keep using.
+        if (courses.SingleOrDefault(c => c.Key == "edi-essentials") is { } revised)
+        {
+            var current = revised.Published!.Content;
+            revised.SaveDraft(current with { Summary = current.Summary + " Revised for next year." }, "Priya Shah", now.AddDays(-1));
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 }

@@ -2,9 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using Phso.Modules.Training.Contracts;
 using Phso.Modules.Training.Domain;
 
@@ -22,7 +19,7 @@ public static class CoursePackage
     public const int FormatVersion = 1;
     public const long MaxFileBytes = 1024 * 1024;
     public const int MaxFiles = 200;
-    public const string ImageFolder = "images/";
+    public const string ImageFolder = LessonMarkdown.ImageFolder;
 
     private static readonly Dictionary<string, string> ImageTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -36,8 +33,6 @@ public static class CoursePackage
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
-
-    private static readonly MarkdownPipeline ReadLesson = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
     /// <summary>Reads a package's files (relative paths with forward slashes). Throws <see cref="PackageException"/>
     /// listing every problem found.</summary>
@@ -277,7 +272,8 @@ public static class CoursePackage
                 }
             }
 
-            foreach (var image in content.Images)
+            var shown = LessonMarkdown.ImagesShown(content);
+            foreach (var image in content.Images.Where(i => shown.Contains(i.Name)))
             {
                 Add(zip, ImageFolder + image.Name, imageBytes[image.Sha256]);
             }
@@ -348,10 +344,7 @@ public static class CoursePackage
         return images;
     }
 
-    /// <summary>A lesson's Markdown: UTF-8 text with no raw HTML (lessons are rendered with HTML switched off, so it would
-    /// show as text), whose images are in the package and described for people who cannot see them. Each problem is
-    /// reported on its line. Image paths are written relative to the lesson's file; they are rewritten to the form a
-    /// lesson has in an exported package (<c>../images/name.png</c>), wherever the lesson's file was.</summary>
+    /// <summary>A lesson's Markdown: UTF-8 text following <see cref="LessonMarkdown"/>'s rules, each problem on its line.</summary>
     private static string? ReadMarkdown(string file, byte[] bytes, Dictionary<string, PackageImage> images, HashSet<string> used, List<PackageProblem> problems)
     {
         string text;
@@ -371,86 +364,10 @@ public static class CoursePackage
             return null;
         }
 
-        var before = problems.Count;
-        var document = Markdown.Parse(text, ReadLesson);
-        var html = document.Descendants<HtmlBlock>().Select(b => b.Line)
-            .Concat(document.Descendants<HtmlInline>().Select(i => i.Line))
-            .Distinct().Order().ToList();
-        problems.AddRange(html.Select(line => new PackageProblem(file, line + 1, "Raw HTML is not allowed in a lesson; write it in Markdown")));
-
-        var rewrites = new List<(int Start, int Length, string Path)>();
-        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage))
-        {
-            void Problem(string message) => problems.Add(new PackageProblem(file, image.Line + 1, message));
-            if (image.Reference is not null || image.UrlSpan.IsEmpty)
-            {
-                Problem("Write each image in place, as ![what it shows](../images/name.png)");
-                continue;
-            }
-
-            var url = image.Url ?? "";
-            if (url.Contains(':', StringComparison.Ordinal) || url.StartsWith('/') || url.Contains('\\', StringComparison.Ordinal))
-            {
-                Problem($"The image \"{url}\" must be a file in the package's images folder (an image from another site would tell that site who reads the lesson)");
-                continue;
-            }
-
-            var name = ResolveImage(file, url);
-            if (name is null || !images.ContainsKey(name))
-            {
-                Problem($"The image \"{url}\" is not in the package's images folder");
-                continue;
-            }
-
-            if (string.IsNullOrWhiteSpace(string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()))))
-            {
-                Problem($"Describe the image \"{url}\" for people who cannot see it: write what it shows between the square brackets");
-            }
-
-            used.Add(name);
-            rewrites.Add((image.UrlSpan.Start, image.UrlSpan.Length, CourseImage.Folder + name));
-        }
-
-        if (problems.Count > before)
-        {
-            return null;
-        }
-
-        var rewritten = new StringBuilder(text);
-        foreach (var (start, length, path) in rewrites.OrderByDescending(r => r.Start))
-        {
-            rewritten.Remove(start, length).Insert(start, path);
-        }
-
-        return rewritten.ToString().ReplaceLineEndings("\n");
-    }
-
-    /// <summary>The image's name in the images folder, from its path relative to the lesson's file; null when the path
-    /// leads anywhere else.</summary>
-    private static string? ResolveImage(string lessonFile, string url)
-    {
-        var parts = new List<string>(lessonFile.Split('/')[..^1]);
-        foreach (var part in Uri.UnescapeDataString(url.Split('?', '#')[0]).Split('/'))
-        {
-            switch (part)
-            {
-                case "" or ".":
-                    break;
-                case "..":
-                    if (parts.Count == 0)
-                    {
-                        return null;
-                    }
-
-                    parts.RemoveAt(parts.Count - 1);
-                    break;
-                default:
-                    parts.Add(part);
-                    break;
-            }
-        }
-
-        return parts is [var folder, var name] && folder + "/" == ImageFolder ? name : null;
+        var check = LessonMarkdown.Check(text, file, images.Keys.ToHashSet(StringComparer.Ordinal));
+        problems.AddRange(check.Problems.Select(p => new PackageProblem(file, p.Line, p.Message)));
+        used.UnionWith(check.ImagesUsed);
+        return check.Problems.Count == 0 ? check.Markdown : null;
     }
 
     /// <summary>System.Text.Json's messages end with its own position details; the problem's file and line say that.</summary>

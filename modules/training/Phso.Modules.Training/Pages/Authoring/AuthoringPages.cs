@@ -92,6 +92,18 @@ public sealed class CourseModel(IMediator mediator) : PhsoPageModel
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
+    public async Task<IActionResult> OnPostStartDraftAsync(int version, CancellationToken cancellationToken)
+    {
+        var number = 0;
+        if (await TryAsync(async () => number = await mediator.Send(new StartDraft(Id, version), cancellationToken), prefix: ""))
+        {
+            SuccessMessage = $"Draft version {number} has been started from the published version. Change it below, then publish it.";
+            return Redirect($"/training/courses/{Id}");
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
     public async Task<IActionResult> OnPostRetireAsync(CancellationToken cancellationToken)
     {
         if (await TryAsync(() => mediator.Send(new RetireCourse(Id), cancellationToken), prefix: ""))
