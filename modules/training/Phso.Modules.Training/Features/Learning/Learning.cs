@@ -20,9 +20,15 @@ public sealed record CatalogueEntry(Guid CourseId, string Title, string Summary,
 
 /// <summary>The signed-in person's learning: current records (newest first), and how many earlier cycles are archived.</summary>
 [RequiresPolicy(TrainingPolicies.Learn)]
-public sealed record GetMyLearning : IQuery<MyLearning>;
+public sealed record GetMyLearning : IQuery<MyLearning>
+{
+    public const int Shown = 50;
+}
 
-public sealed record MyLearning(IReadOnlyList<LearningRow> Current, IReadOnlyList<LearningRow> History, IReadOnlyList<CertificateRow> Certificates);
+/// <summary>Every current record (one per course at most), and the latest <see cref="GetMyLearning.Shown"/> archived
+/// records and certificates with how many there are in all: the page never reads a whole history.</summary>
+public sealed record MyLearning(
+    IReadOnlyList<LearningRow> Current, IReadOnlyList<LearningRow> History, int HistoryTotal, IReadOnlyList<CertificateRow> Certificates, int CertificatesTotal);
 
 public sealed record LearningRow(
     Guid CourseId, string Title, EnrolmentStatus Status, int Progress, DateOnly? DueOn, DateOnly? CompletedOn, DateOnly? ExpiresOn, EnrolmentOrigin Origin, bool Overdue,
@@ -81,9 +87,12 @@ internal sealed class LearningHandlers(TrainingDbContext db, ICurrentUser me, Ti
 
     public async Task<MyLearning> Handle(GetMyLearning request, CancellationToken cancellationToken)
     {
-        var records = await db.Enrolments.AsNoTracking().Include(e => e.Views).Include(e => e.Attempts)
-            .Where(e => e.PersonId == Me).OrderByDescending(e => e.EnrolledAt).Take(200).ToListAsync(cancellationToken);
-        var versionIds = records.Select(r => r.CourseVersionId).Distinct().ToList();
+        var mine = db.Enrolments.AsNoTracking().Where(e => e.PersonId == Me);
+        var current = await mine.Where(e => e.EndedAt == null && e.ArchivedAt == null).Include(e => e.Views).Include(e => e.Attempts)
+            .OrderByDescending(e => e.EnrolledAt).ToListAsync(cancellationToken);
+        var archived = mine.Where(e => e.ArchivedAt != null);
+        var history = await archived.OrderByDescending(e => e.ArchivedAt).Take(GetMyLearning.Shown).Include(e => e.Views).ToListAsync(cancellationToken);
+        var versionIds = current.Concat(history).Select(r => r.CourseVersionId).Distinct().ToList();
         var versions = await db.CourseVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
         var today = Today;
         LearningRow Row(Enrolment e)
@@ -93,11 +102,14 @@ internal sealed class LearningHandlers(TrainingDbContext db, ICurrentUser me, Ti
                 !e.IsFinished && e.DueOn < today, e.ArchivedAt);
         }
 
-        var certificates = await db.Certificates.AsNoTracking().Where(c => c.PersonId == Me).OrderByDescending(c => c.IssuedOn).Take(100).ToListAsync(cancellationToken);
+        var myCertificates = db.Certificates.AsNoTracking().Where(c => c.PersonId == Me);
+        var certificates = await myCertificates.OrderByDescending(c => c.IssuedOn).Take(GetMyLearning.Shown).ToListAsync(cancellationToken);
         return new MyLearning(
-            [.. records.Where(r => r.EndedAt == null && r.ArchivedAt == null).Select(Row)],
-            [.. records.Where(r => r.ArchivedAt != null).Select(Row)],
-            [.. certificates.Select(c => new CertificateRow(c.Code, c.CourseTitle, c.IssuedOn, c.ExpiresOn, c.StatusOn(today)))]);
+            [.. current.Select(Row)],
+            [.. history.Select(Row)],
+            history.Count < GetMyLearning.Shown ? history.Count : await archived.CountAsync(cancellationToken),
+            [.. certificates.Select(c => new CertificateRow(c.Code, c.CourseTitle, c.IssuedOn, c.ExpiresOn, c.StatusOn(today)))],
+            certificates.Count < GetMyLearning.Shown ? certificates.Count : await myCertificates.CountAsync(cancellationToken));
     }
 
     public async Task<LearnerCourse?> Handle(GetLearnerCourse request, CancellationToken cancellationToken)

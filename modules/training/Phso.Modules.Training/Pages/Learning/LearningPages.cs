@@ -11,7 +11,7 @@ namespace Phso.Modules.Training.Pages.Learning;
 [Authorize(Policy = TrainingPolicies.Learn)]
 public sealed class IndexModel(IMediator mediator) : PhsoPageModel
 {
-    public MyLearning Learning { get; private set; } = new([], [], []);
+    public MyLearning Learning { get; private set; } = new([], [], 0, [], 0);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Learning = await mediator.Send(new GetMyLearning(), cancellationToken);
 }
