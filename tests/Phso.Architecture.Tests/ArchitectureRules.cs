@@ -68,6 +68,13 @@ public static class ArchitectureRules
         from reference in assembly.References.Where(r => IsModuleAssembly(r) || r == "Phso.Host")
         select $"{assembly.Name} references {reference}. The shared kernel must not depend on a module or the host.";
 
+    /// <summary>The SDK carries no host, module, ASP.NET or EF Core types: only the .NET base library.</summary>
+    public static IEnumerable<string> SdkReferencesOnlyTheBaseLibrary(IEnumerable<AssemblyFacts> assemblies) =>
+        from sdk in assemblies.Where(a => a.Name == Sdk)
+        from reference in sdk.References
+        where reference is not ("netstandard" or "mscorlib") && !reference.StartsWith("System", StringComparison.Ordinal)
+        select $"{Sdk} references {reference}. The plugin SDK may use only the .NET base library, so plugins see nothing of the host.";
+
     /// <summary>A plugin sees only the SDK (and the .NET base library).</summary>
     public static IEnumerable<string> PluginsReferenceOnlyTheSdk(IEnumerable<AssemblyFacts> plugins) =>
         from plugin in plugins

@@ -78,6 +78,22 @@ public sealed class ArchitectureTests
             ArchitectureRules.SharedKernelReferencesNoModule([Fake("Phso.SharedKernel", "MediatR", "Phso.Modules.Accounts.Contracts")]));
 
     [Fact]
+    public void The_sdk_references_only_the_base_library()
+    {
+        Assert.Contains(Product, a => a.Name == "Phso.Plugins.Abstractions");
+        Assert.Empty(ArchitectureRules.SdkReferencesOnlyTheBaseLibrary(Product));
+    }
+
+    [Fact]
+    public void An_sdk_referencing_the_host_or_a_framework_is_reported() =>
+        Assert.Equal(
+            [
+                "Phso.Plugins.Abstractions references Phso.SharedKernel. The plugin SDK may use only the .NET base library, so plugins see nothing of the host.",
+                "Phso.Plugins.Abstractions references Microsoft.AspNetCore.Http.Abstractions. The plugin SDK may use only the .NET base library, so plugins see nothing of the host.",
+            ],
+            ArchitectureRules.SdkReferencesOnlyTheBaseLibrary([Fake("Phso.Plugins.Abstractions", "System.Runtime", "Phso.SharedKernel", "Microsoft.AspNetCore.Http.Abstractions")]));
+
+    [Fact]
     public void Built_plugins_reference_only_the_sdk() => Assert.Empty(ArchitectureRules.PluginsReferenceOnlyTheSdk(ProductAssemblies.Plugins()));
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Phso.SharedKernel.Files;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -150,46 +151,14 @@ public static class CoursePackage
     /// <summary>Reads a zip, refusing entries that would escape the folder, too many files and files too large.</summary>
     public static IReadOnlyDictionary<string, byte[]> FilesOfZip(Stream zip)
     {
-        ArgumentNullException.ThrowIfNull(zip);
-        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         try
         {
-            using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
-            var entries = archive.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
-            if (entries.Count > MaxFiles)
-            {
-                throw new PackageException([new PackageProblem("(package)", null, $"The package has {entries.Count} files; at most {MaxFiles} are allowed")]);
-            }
-
-            // A zip made from a folder often has that folder at the top: read from inside it.
-            var prefix = entries.All(e => e.FullName.Contains('/', StringComparison.Ordinal)) && entries.Select(e => e.FullName.Split('/')[0]).Distinct().Count() == 1
-                ? entries[0].FullName.Split('/')[0] + "/"
-                : "";
-            foreach (var entry in entries)
-            {
-                var name = entry.FullName.Replace('\\', '/')[prefix.Length..];
-                if (name.StartsWith('/') || name.Split('/').Any(part => part is ".." or "." or ""))
-                {
-                    throw new PackageException([new PackageProblem(entry.FullName, null, "This file's path leads outside the package")]);
-                }
-
-                if (entry.Length > MaxFileBytes)
-                {
-                    throw new PackageException([new PackageProblem(name, null, $"This file is larger than {MaxFileBytes / 1024} KB")]);
-                }
-
-                using var stream = entry.Open();
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                files[name] = copy.ToArray();
-            }
+            return SafeZip.Read(zip, new ZipLimits(MaxFiles, MaxFileBytes, MaxFiles * MaxFileBytes));
         }
-        catch (InvalidDataException)
+        catch (SafeZipException e)
         {
-            throw new PackageException([new PackageProblem("(package)", null, "The file is not a zip file")]);
+            throw new PackageException([new PackageProblem(e.Path, null, e.Problem)]);
         }
-
-        return files;
     }
 
     /// <summary>Reads a package laid out as a folder.</summary>
