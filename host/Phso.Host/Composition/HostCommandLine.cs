@@ -10,7 +10,14 @@ internal static class HostCommandLine
 {
     public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        await using var app = PhsoApplication.Build([], settings);
+        // A command's output is its messages: the log is kept to warnings and errors.
+        var quiet = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", ["Logging:LogLevel:Microsoft"] = "Warning" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            quiet[key] = value;
+        }
+
+        await using var app = PhsoApplication.Build([], quiet);
         var root = new RootCommand("Phso.Modular: casework and learning for an ombudsman. Run without a command to start the web application; add --demo for demo data.");
         foreach (var command in app.Services.GetRequiredService<ModuleCatalogue>().Modules.SelectMany(m => m.Module.Commands))
         {

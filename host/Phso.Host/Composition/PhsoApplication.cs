@@ -17,10 +17,13 @@ public static class PhsoApplication
     /// <summary>The command-line switch that writes the demo data (never honoured in Production).</summary>
     public const string DemoSwitch = "--demo";
 
+    /// <summary>The command-line switch that starts with every partner plugin off (Plugins:SafeMode).</summary>
+    public const string SafeModeSwitch = "--safe-mode";
+
     public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoSwitch).ToArray());
+        var builder = WebApplication.CreateBuilder(args.Where(a => a is not DemoSwitch and not SafeModeSwitch).ToArray());
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -29,6 +32,11 @@ public static class PhsoApplication
         if (args.Contains(DemoSwitch))
         {
             builder.Configuration["Demo:Seed"] = "true";
+        }
+
+        if (args.Contains(SafeModeSwitch))
+        {
+            builder.Configuration["Plugins:SafeMode"] = "true";
         }
 
         ConfigureServices(builder);

@@ -13,9 +13,24 @@ namespace Phso.Modular.Tests.Infrastructure;
 /// </summary>
 public class PhsoFactory : WebApplicationFactory<Program>
 {
+    /// <summary>A host started over another's data folder leaves it for its owner to delete.</summary>
+    private readonly bool _ownsDataFolder;
+
     public PhsoFactory()
+        : this(Path.Combine(Path.GetTempPath(), "phso-tests", Guid.NewGuid().ToString("N")), ownsDataFolder: true)
     {
-        DataFolder = Path.Combine(Path.GetTempPath(), "phso-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>A host over an existing data folder: another start of the same deployment.</summary>
+    protected PhsoFactory(string dataFolder)
+        : this(dataFolder, ownsDataFolder: false)
+    {
+    }
+
+    private PhsoFactory(string dataFolder, bool ownsDataFolder)
+    {
+        DataFolder = dataFolder;
+        _ownsDataFolder = ownsDataFolder;
         Directory.CreateDirectory(DataFolder);
     }
 
@@ -87,7 +102,7 @@ public class PhsoFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDataFolder)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try

@@ -1,3 +1,9 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Phso.Modules.Plugins.Packages;
+
 namespace Phso.Modular.Tests.Plugins;
 
 /// <summary>The test plugins under tests/TestPlugins, built with the tests (same configuration), copied to a folder
@@ -39,5 +45,35 @@ internal static class TestPlugins
         }
 
         return target;
+    }
+
+    /// <summary>A package of a built test plugin, as a publisher makes one: its files, a manifest listing them with their
+    /// SHA-256, and a signature over the manifest (none when <paramref name="key"/> is null).</summary>
+    public static byte[] Package(string entryType, ECDsa? key, string id = "test-plugin", string version = "1.0.0", string publisher = PluginHostFactory.Publisher,
+        string project = Faulty, Action<JsonObject>? change = null)
+    {
+        var files = Directory.GetFiles(BuiltFolder(project)).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
+        var manifest = new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = $"Test plugin {id}",
+            ["version"] = version,
+            ["publisher"] = publisher,
+            ["minimumSdkVersion"] = "1.0.0",
+            ["maximumSdkVersion"] = "1.99.0",
+            ["entryAssembly"] = project + ".dll",
+            ["entryType"] = entryType,
+            ["extensionPoints"] = new JsonArray("complaint-standard"),
+            ["files"] = new JsonObject(files.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)JsonValue.Create(Convert.ToHexStringLower(SHA256.HashData(f.Value)))))),
+        };
+        change?.Invoke(manifest);
+        var bytes = Encoding.UTF8.GetBytes(manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        files[PluginPackage.ManifestName] = bytes;
+        if (key is not null)
+        {
+            files[PluginPackage.SignatureName] = key.SignData(bytes, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        }
+
+        return Training.Packages.Zip(files);
     }
 }

@@ -81,6 +81,8 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "training/courses/import", AdminOnly),
         (null, "training/courses/{id:guid}", AdminOnly),
         (null, "training/courses/{id:guid}/draft/details", AdminOnly),
+        (null, "admin/plugins", AdminOnly),
+        (null, "admin/plugins/{id}", AdminOnly),
         (null, "training/courses/{id:guid}/draft/lessons/{key?}", AdminOnly),
         ("POST", "api/complaints", Everyone),
         ("GET", "api/cases/", ReadCasework),

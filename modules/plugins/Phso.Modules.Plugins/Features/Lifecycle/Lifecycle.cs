@@ -1,0 +1,191 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Phso.Modules.Plugins.Contracts;
+using Phso.Modules.Plugins.Domain;
+using Phso.Modules.Plugins.Packages;
+using Phso.Modules.Plugins.Persistence;
+using Phso.Modules.Plugins.Runtime;
+using Phso.Plugins.Abstractions;
+using Phso.SharedKernel.Messaging;
+using Phso.SharedKernel.Persistence;
+using Phso.SharedKernel.Security;
+
+namespace Phso.Modules.Plugins.Features.Lifecycle;
+
+// A plugin's life, the same from the admin page and the command line: install, enable, disable, upgrade, uninstall.
+// Each step is audited (the record's history) and takes effect at once, without a restart.
+
+/// <summary>Installs a plugin package (zip bytes) and starts it. Returns the plugin's id.</summary>
+[RequiresPolicy(Policies.Admin)]
+public sealed record InstallPlugin(byte[] Package) : ICommand<string>;
+
+/// <summary>Replaces an installed plugin with another version of the same id; its data is kept. A lower version is
+/// refused unless forced.</summary>
+[RequiresPolicy(Policies.Admin)]
+public sealed record UpgradePlugin(string Id, int Version, byte[] Package, bool Force) : ICommand;
+
+[RequiresPolicy(Policies.Admin)]
+public sealed record EnablePlugin(string Id, int Version) : ICommand;
+
+[RequiresPolicy(Policies.Admin)]
+public sealed record DisablePlugin(string Id, int Version) : ICommand;
+
+/// <summary>Stops and removes a plugin and its files. What it brought is withdrawn; records made with it are kept.</summary>
+[RequiresPolicy(Policies.Admin)]
+public sealed record UninstallPlugin(string Id, int Version) : ICommand;
+
+/// <summary>Every installed plugin, with whether it is running in this process.</summary>
+[RequiresPolicy(Policies.Admin)]
+public sealed record ListPlugins : IQuery<PluginList>;
+
+public sealed record PluginList(IReadOnlyList<PluginRow> Plugins, bool SafeMode, string SdkVersion);
+
+public sealed record PluginRow(InstalledPlugin Plugin, bool Running);
+
+/// <summary>One installed plugin, with what it brings while it runs.</summary>
+[RequiresPolicy(Policies.Admin)]
+public sealed record GetPlugin(string Id) : IQuery<PluginDetails?>;
+
+public sealed record PluginDetails(InstalledPlugin Plugin, bool Running, bool SafeMode, IReadOnlyList<ComplaintStandardDescription> Standards, IReadOnlyList<IntakeQuestionSet> Intake, IReadOnlyList<PluginCourse> Courses);
+
+internal sealed class LifecycleHandlers(PluginsDbContext db, PluginRuntime runtime, TimeProvider clock)
+    : IRequestHandler<InstallPlugin, string>, IRequestHandler<UpgradePlugin, Unit>, IRequestHandler<EnablePlugin, Unit>, IRequestHandler<DisablePlugin, Unit>,
+        IRequestHandler<UninstallPlugin, Unit>, IRequestHandler<ListPlugins, PluginList>, IRequestHandler<GetPlugin, PluginDetails?>
+{
+    public async Task<string> Handle(InstallPlugin request, CancellationToken cancellationToken)
+    {
+        var (manifest, files) = Verify(request.Package);
+        if (await db.Plugins.AsNoTracking().SingleOrDefaultAsync(p => p.Id == manifest.Id, cancellationToken) is { } existing)
+        {
+            throw Refused(new PluginPackageException(PluginRefusal.DuplicateId,
+                $"A plugin with the id \"{manifest.Id}\" is already installed ({existing.Name}, version {existing.PluginVersion}): upgrade it instead"));
+        }
+
+        var now = clock.GetUtcNow();
+        var plugin = InstalledPlugin.Install(manifest, files.ContainsKey(PluginPackage.SignatureName), Unpack(manifest, files), now);
+        db.Plugins.Add(plugin);
+        runtime.Apply(plugin, now);
+        return plugin.Id;
+    }
+
+    public async Task<Unit> Handle(UpgradePlugin request, CancellationToken cancellationToken)
+    {
+        var plugin = await FindAsync(request.Id, request.Version, cancellationToken);
+        var (manifest, files) = Verify(request.Package);
+        if (manifest.Id != plugin.Id)
+        {
+            throw RequestValidationException.For("Package", $"This package is the plugin \"{manifest.Id}\", not \"{plugin.Id}\"");
+        }
+
+        plugin.EnsureCanUpgradeTo(manifest, request.Force);
+        var now = clock.GetUtcNow();
+        var previousFolder = plugin.Folder;
+        plugin.Upgrade(manifest, files.ContainsKey(PluginPackage.SignatureName), Unpack(manifest, files), request.Force, now);
+        runtime.Apply(plugin, now);
+        DeleteFolder(previousFolder);
+        return Unit.Value;
+    }
+
+    public async Task<Unit> Handle(EnablePlugin request, CancellationToken cancellationToken)
+    {
+        var plugin = await FindAsync(request.Id, request.Version, cancellationToken);
+        plugin.Enable(clock.GetUtcNow());
+        runtime.Apply(plugin, clock.GetUtcNow());
+        return Unit.Value;
+    }
+
+    public async Task<Unit> Handle(DisablePlugin request, CancellationToken cancellationToken)
+    {
+        var plugin = await FindAsync(request.Id, request.Version, cancellationToken);
+        plugin.Disable(clock.GetUtcNow());
+        runtime.Stop(plugin.Id);
+        return Unit.Value;
+    }
+
+    public async Task<Unit> Handle(UninstallPlugin request, CancellationToken cancellationToken)
+    {
+        var plugin = await FindAsync(request.Id, request.Version, cancellationToken);
+        runtime.Stop(plugin.Id);
+        db.Plugins.Remove(plugin);
+        DeleteFolder(plugin.Folder);
+        return Unit.Value;
+    }
+
+    public async Task<PluginList> Handle(ListPlugins request, CancellationToken cancellationToken)
+    {
+        var plugins = await db.Plugins.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        return new PluginList([.. plugins.Select(p => new PluginRow(p, runtime.IsRunning(p.Id)))], runtime.SafeMode, PluginSdk.Version.ToString(3));
+    }
+
+    public async Task<PluginDetails?> Handle(GetPlugin request, CancellationToken cancellationToken)
+    {
+        if (await db.Plugins.AsNoTracking().SingleOrDefaultAsync(p => p.Id == request.Id, cancellationToken) is not { } plugin)
+        {
+            return null;
+        }
+
+        var loaded = runtime.Running.Where(r => r.Key == plugin.Id).Select(r => r.Value).SingleOrDefault();
+        return new PluginDetails(plugin, loaded is not null, runtime.SafeMode,
+            [.. loaded?.Standards.Select(s => s.Description) ?? []], loaded?.Intake ?? [], loaded?.Courses ?? []);
+    }
+
+    private (PluginManifest Manifest, IReadOnlyDictionary<string, byte[]> Files) Verify(byte[] package)
+    {
+        try
+        {
+            using var zip = new MemoryStream(package ?? []);
+            var files = PluginPackage.FilesOfZip(zip);
+            return (PluginPackage.Verify(files, runtime.Trust, PluginSdk.Version), files);
+        }
+        catch (PluginPackageException e)
+        {
+            throw Refused(e);
+        }
+    }
+
+    private static RequestValidationException Refused(PluginPackageException e) =>
+        new(new Dictionary<string, string[]> { ["Package"] = [.. e.Problems] });
+
+    /// <summary>Unpacks to a folder of its own per version, so an upgrade never writes over files a running version uses.</summary>
+    private string Unpack(PluginManifest manifest, IReadOnlyDictionary<string, byte[]> files)
+    {
+        var folder = Path.Combine(manifest.Id!, $"{manifest.Version}-{Guid.NewGuid():N}"[..(manifest.Version!.Length + 9)]);
+        var root = Path.Combine(runtime.Root, folder);
+        foreach (var (name, bytes) in files)
+        {
+            var path = Path.GetFullPath(Path.Combine(root, name));
+            if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw RequestValidationException.For("Package", $"{name}: This file's path leads outside the package");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, bytes);
+        }
+
+        return folder;
+    }
+
+    private void DeleteFolder(string folder)
+    {
+        var path = Path.Combine(runtime.Root, folder);
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A file still held by the unloading context: the folder is left behind, harmlessly, to be removed by hand.
+        }
+    }
+
+    private async Task<InstalledPlugin> FindAsync(string id, int version, CancellationToken cancellationToken)
+    {
+        var plugin = await db.Plugins.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException("There is no such plugin installed.");
+        db.ExpectVersion(plugin, version);
+        return plugin;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Phso.Modules.Plugins.Contracts;
+using Phso.Modules.Plugins.Domain;
+using Phso.Modules.Plugins.Loading;
+using Phso.Modules.Plugins.Packages;
+using Phso.Plugins.Abstractions;
+using Phso.SharedKernel.Modules;
+
+namespace Phso.Modules.Plugins.Runtime;
+
+/// <summary>
+/// The plugins running in this process. Starting, stopping and the decision of where a plugin stands are made here, the
+/// same way for the admin page, the command line and start-up; no restart is needed for any of them.
+/// </summary>
+internal sealed partial class PluginRuntime(IOptions<PluginOptions> options, IConfiguration configuration, IHostEnvironment environment, ILogger<PluginRuntime> logger)
+{
+    private readonly ConcurrentDictionary<string, LoadedPlugin> _running = new(StringComparer.Ordinal);
+
+    public PluginOptions Options => options.Value;
+
+    public bool SafeMode => options.Value.SafeMode;
+
+    public string Root => options.Value.Folder is { Length: > 0 } folder ? Path.GetFullPath(folder) : Path.Combine(ModularMonolith.DataFolder(configuration, environment), "plugins");
+
+    public PluginTrust Trust => new() { Keys = options.Value.TrustedKeys, AllowUnsigned = options.Value.AllowUnsigned && environment.IsDevelopment() };
+
+    public bool IsRunning(string id) => _running.ContainsKey(id);
+
+    public IReadOnlyCollection<KeyValuePair<string, LoadedPlugin>> Running => _running.ToArray();
+
+    /// <summary>Starts or stops the plugin as its record says, and records where it stands.</summary>
+    public void Apply(InstalledPlugin plugin, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        Stop(plugin.Id);
+        if (!plugin.Enabled)
+        {
+            plugin.MarkStatus(PluginStatus.Disabled, plugin.StatusReason ?? "Disabled by an admin.", now);
+            return;
+        }
+
+        var sdk = PluginSdk.Version;
+        if (sdk < PluginManifest.Parse(plugin.MinimumSdkVersion) || sdk > PluginManifest.Parse(plugin.MaximumSdkVersion))
+        {
+            plugin.MarkStatus(PluginStatus.Incompatible, $"It works with SDK versions {plugin.MinimumSdkVersion} to {plugin.MaximumSdkVersion}; this platform's SDK is {sdk.ToString(3)}.", now);
+            return;
+        }
+
+        if (SafeMode)
+        {
+            // Safe mode changes nothing stored: the plugin is simply not run in this process.
+            return;
+        }
+
+        var outcome = PluginLoader.Load(plugin.Id, Path.Combine(Root, plugin.Folder), plugin.EntryAssembly, plugin.EntryType, options.Value.CallLimit);
+        if (outcome.Plugin is { } loaded)
+        {
+            _running[plugin.Id] = loaded;
+            plugin.MarkStatus(PluginStatus.Active, null, now);
+        }
+        else
+        {
+            LogSwitchedOff(logger, plugin.Id, outcome.Failure);
+            plugin.MarkStatus(PluginStatus.Malfunctioned, outcome.Failure, now);
+        }
+    }
+
+    public void Stop(string id)
+    {
+        if (_running.TryRemove(id, out var plugin))
+        {
+            plugin.Unload();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin {PluginId} was switched off: {Reason}")]
+    private static partial void LogSwitchedOff(ILogger logger, string pluginId, string? reason);
+}
