@@ -19,7 +19,7 @@ public sealed class ComplaintsModule : ModuleBase
 
     public override string Title => "Complaints";
 
-    public override IReadOnlyCollection<string> DependsOn => ["organisations", "accounts", "notifications"];
+    public override IReadOnlyCollection<string> DependsOn => ["organisations", "accounts", "notifications", "plugins"];
 
     public override IReadOnlyList<NavigationLink> Navigation =>
     [

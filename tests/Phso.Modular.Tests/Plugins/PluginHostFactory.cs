@@ -3,7 +3,7 @@ using Phso.Modular.Tests.Infrastructure;
 
 namespace Phso.Modular.Tests.Plugins;
 
-/// <summary>A host that trusts one test publisher's key (made afresh for each host) and gives plugin calls one second.</summary>
+/// <summary>A host that trusts one test publisher's key (made afresh for each host) and gives plugin calls two seconds.</summary>
 public sealed class PluginHostFactory : PhsoFactory
 {
     public const string Publisher = "Test Publisher Ltd";
@@ -26,7 +26,7 @@ public sealed class PluginHostFactory : PhsoFactory
     {
         Settings["Plugins:TrustedKeys:0:Publisher"] = Publisher;
         Settings["Plugins:TrustedKeys:0:PublicKeyPem"] = key.ExportSubjectPublicKeyInfoPem();
-        Settings["Plugins:CallTimeoutSeconds"] = "1";
+        Settings["Plugins:CallTimeoutSeconds"] = "2";
     }
 
     public ECDsa Key { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);

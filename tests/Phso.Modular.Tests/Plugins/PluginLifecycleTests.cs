@@ -94,7 +94,7 @@ public sealed class PluginLifecycleTests(PluginHostFactory host) : IClassFixture
     [Theory]
     [InlineData("ThrowsAtLoad", "Failed at load: Creating the plugin failed")]
     [InlineData("ThrowsAtRegistration", "Failed at registration: Registering failed: InvalidOperationException: The test plugin cannot register.")]
-    [InlineData("HangsAtRegistration", "Failed at registration: Registering did not finish within 1 seconds")]
+    [InlineData("HangsAtRegistration", "Failed at registration: Registering did not finish within 2 seconds")]
     public async Task A_plugin_that_fails_at_load_or_registration_is_marked_malfunctioned_and_the_host_keeps_serving(string entryType, string reason)
     {
         var admin = await AdminAsync();

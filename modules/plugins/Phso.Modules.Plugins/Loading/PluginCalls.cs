@@ -1,31 +1,48 @@
 namespace Phso.Modules.Plugins.Loading;
 
 /// <summary>
-/// Every call into plugin code goes through here: on a thread-pool thread, with a time limit, exceptions caught. A
-/// call that overruns is abandoned (.NET cannot stop a thread), its result ignored, and the time-out reported; the
-/// plugin that made it is switched off by the caller so that it cannot tie up more threads.
+/// Every call into plugin code goes through here: on a thread of its own (never a pool thread, so a plugin that hangs
+/// cannot starve the pool the web server runs on), with a time limit, exceptions caught. A call that overruns is
+/// abandoned (.NET cannot stop a thread; the background thread ends with the process) and reported; the caller
+/// switches the plugin off so that it cannot tie up more threads.
 /// </summary>
 internal static class PluginCalls
 {
     public static PluginCallResult<T> Run<T>(string what, Func<T> call, TimeSpan limit)
     {
-        var task = Task.Run(call);
-        try
+        var outcome = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
         {
-            if (!task.Wait(limit))
+            try
             {
-                // Observe the abandoned task's eventual exception so that it is not reported as unobserved.
-                task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
-                return PluginCallResult<T>.Failed($"{what} did not finish within {limit.TotalSeconds:0.#} seconds");
+                outcome.SetResult(call());
             }
-
-            return PluginCallResult<T>.Succeeded(task.Result);
-        }
-        catch (AggregateException e) when (e.InnerException is { } inner)
+#pragma warning disable CA1031 // Whatever a plugin throws is reported, never allowed to take the host down.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                outcome.SetException(e);
+            }
+        })
         {
-            return PluginCallResult<T>.Failed($"{what} failed: {inner.GetType().Name}: {inner.Message}");
+            IsBackground = true,
+            Name = "plugin call",
+        };
+        thread.Start();
+        // Waiting on the handle, unlike Task.Wait, does not throw the plugin's exception here.
+        if (!((IAsyncResult)outcome.Task).AsyncWaitHandle.WaitOne(limit))
+        {
+            return PluginCallResult<T>.Failed($"{what} did not finish within {limit.TotalSeconds:0.#} seconds");
         }
+
+        return outcome.Task.IsCompletedSuccessfully
+            ? PluginCallResult<T>.Succeeded(outcome.Task.Result)
+            : PluginCallResult<T>.Failed($"{what} failed: {Describe(outcome.Task.Exception!.InnerException!)}");
     }
+
+    /// <summary>A constructor's exception arrives wrapped by reflection: report the plugin's own.</summary>
+    private static string Describe(Exception e) =>
+        e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? Describe(inner) : $"{e.GetType().Name}: {e.Message}";
 }
 
 /// <summary>What a guarded call gave: its value, or why it failed.</summary>

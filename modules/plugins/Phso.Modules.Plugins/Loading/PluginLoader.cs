@@ -62,7 +62,7 @@ internal static class PluginLoader
         var created = PluginCalls.Run("Creating the plugin", () => (IPartnerPlugin)Activator.CreateInstance(type)!, limit);
         if (!created.Ok)
         {
-            return PluginLoadOutcome.Failed($"Failed at load: {Unwrap(created.Failure!)}");
+            return PluginLoadOutcome.Failed($"Failed at load: {created.Failure}");
         }
 
         var registry = new CollectingRegistry();
@@ -94,9 +94,6 @@ internal static class PluginLoader
             : PluginLoadOutcome.Loaded(new LoadedPlugin(context, standards, registry.Intake, registry.Courses));
     }
 
-    /// <summary>A constructor's exception arrives wrapped in a TargetInvocationException: report the plugin's own.</summary>
-    private static string Unwrap(string failure) => failure.Replace("TargetInvocationException: Exception has been thrown by the target of an invocation.", "an exception was thrown", StringComparison.Ordinal);
-
     private sealed class CollectingRegistry : IPluginRegistry
     {
         public List<IComplaintStandard> Standards { get; } = [];
@@ -122,8 +119,14 @@ internal sealed class LoadedPlugin(PluginLoadContext context, IReadOnlyList<Regi
 
     public IReadOnlyList<PluginCourse> Courses { get; } = courses;
 
-    /// <summary>Calls that failed in a row; reset by a call that succeeds.</summary>
-    public int ConsecutiveFailures { get; set; }
+    /// <summary>Calls that failed in a row; reset by a call that succeeds. A field, for Interlocked.</summary>
+    public int FailureCount;
+
+    public int ConsecutiveFailures
+    {
+        get => Volatile.Read(ref FailureCount);
+        set => Volatile.Write(ref FailureCount, value);
+    }
 
     public void Unload() => context.Unload();
 }

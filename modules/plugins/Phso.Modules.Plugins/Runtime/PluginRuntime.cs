@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,6 +11,8 @@ using Phso.Modules.Plugins.Loading;
 using Phso.Modules.Plugins.Packages;
 using Phso.Plugins.Abstractions;
 using Phso.SharedKernel.Modules;
+using Phso.SharedKernel.Persistence;
+using Phso.SharedKernel.Security;
 
 namespace Phso.Modules.Plugins.Runtime;
 
@@ -16,7 +20,8 @@ namespace Phso.Modules.Plugins.Runtime;
 /// The plugins running in this process. Starting, stopping and the decision of where a plugin stands are made here, the
 /// same way for the admin page, the command line and start-up; no restart is needed for any of them.
 /// </summary>
-internal sealed partial class PluginRuntime(IOptions<PluginOptions> options, IConfiguration configuration, IHostEnvironment environment, ILogger<PluginRuntime> logger)
+internal sealed partial class PluginRuntime(
+    IOptions<PluginOptions> options, IConfiguration configuration, IHostEnvironment environment, IServiceScopeFactory scopes, TimeProvider clock, ILogger<PluginRuntime> logger)
 {
     private readonly ConcurrentDictionary<string, LoadedPlugin> _running = new(StringComparer.Ordinal);
 
@@ -29,6 +34,11 @@ internal sealed partial class PluginRuntime(IOptions<PluginOptions> options, ICo
     public PluginTrust Trust => new() { Keys = options.Value.TrustedKeys, AllowUnsigned = options.Value.AllowUnsigned && environment.IsDevelopment() };
 
     public bool IsRunning(string id) => _running.ContainsKey(id);
+
+    /// <summary>The running plugin's name, for people.</summary>
+    public string NameOf(string id) => _names.GetValueOrDefault(id, id);
+
+    private readonly ConcurrentDictionary<string, string> _names = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<KeyValuePair<string, LoadedPlugin>> Running => _running.ToArray();
 
@@ -60,6 +70,7 @@ internal sealed partial class PluginRuntime(IOptions<PluginOptions> options, ICo
         if (outcome.Plugin is { } loaded)
         {
             _running[plugin.Id] = loaded;
+            _names[plugin.Id] = plugin.Name;
             plugin.MarkStatus(PluginStatus.Active, null, now);
         }
         else
@@ -69,6 +80,50 @@ internal sealed partial class PluginRuntime(IOptions<PluginOptions> options, ICo
         }
     }
 
+    /// <summary>
+    /// Calls into a running plugin behind the time limit. A failure is reported to the caller as no result; after
+    /// <see cref="PluginOptions.FailuresBeforeSwitchOff"/> failures in a row the plugin is stopped and recorded as
+    /// Malfunctioned with the last failure, so a broken plugin cannot keep slowing pages down.
+    /// </summary>
+    public async Task<PluginCallResult<T>> CallAsync<T>(string id, string what, Func<LoadedPlugin, T> call)
+    {
+        if (!_running.TryGetValue(id, out var plugin))
+        {
+            return PluginCallResult<T>.Failed("The plugin is not running");
+        }
+
+        var result = PluginCalls.Run(what, () => call(plugin), options.Value.CallLimit);
+        if (result.Ok)
+        {
+            plugin.ConsecutiveFailures = 0;
+            return result;
+        }
+
+        LogCallFailed(logger, id, result.Failure);
+        if (Interlocked.Increment(ref plugin.FailureCount) >= options.Value.FailuresBeforeSwitchOff)
+        {
+            Stop(id);
+            await RecordMalfunctionAsync(id, $"Switched off after {options.Value.FailuresBeforeSwitchOff} failed calls in a row; the last: {result.Failure}");
+        }
+
+        return result;
+    }
+
+    private async Task RecordMalfunctionAsync(string id, string reason)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem("plugin watch");
+        scope.ServiceProvider.GetRequiredService<UnitOfWorkContext>().Operation = "PluginMalfunctioned";
+        var db = scope.ServiceProvider.GetRequiredService<Persistence.PluginsDbContext>();
+        if (await db.Plugins.SingleOrDefaultAsync(p => p.Id == id) is { } plugin)
+        {
+            plugin.MarkStatus(PluginStatus.Malfunctioned, reason, clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        LogSwitchedOff(logger, id, reason);
+    }
+
     public void Stop(string id)
     {
         if (_running.TryRemove(id, out var plugin))
@@ -76,6 +131,9 @@ internal sealed partial class PluginRuntime(IOptions<PluginOptions> options, ICo
             plugin.Unload();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A call into plugin {PluginId} failed: {Failure}")]
+    private static partial void LogCallFailed(ILogger logger, string pluginId, string? failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin {PluginId} was switched off: {Reason}")]
     private static partial void LogSwitchedOff(ILogger logger, string pluginId, string? reason);

@@ -1,7 +1,9 @@
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Phso.Modules.Complaints.Domain;
 using Phso.Modules.Complaints.Features.ReadCases;
+using Phso.Modules.Plugins.Contracts;
 using Phso.SharedKernel.Auditing;
 using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Web;
@@ -19,6 +21,9 @@ public sealed class CaseModel(IMediator mediator, AuditTrailReader auditTrail) :
 
     public bool CanWork => User.IsInRole(Roles.Caseworker);
 
+    /// <summary>The organisation's own complaint standard(s), from partner plugins, measured against this case's dates.</summary>
+    public IReadOnlyList<LocalStandardReport> LocalStandards { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         if (await mediator.Send(new GetCase(reference), cancellationToken) is not { } view)
@@ -27,7 +32,25 @@ public sealed class CaseModel(IMediator mediator, AuditTrailReader auditTrail) :
         }
 
         Case = view;
+        LocalStandards = await mediator.Send(new GetLocalStandards(view.Complaint.BodyName, LocalStandardDates(view.Complaint), new Dictionary<string, string>()), cancellationToken);
         History = await auditTrail.ReadAsync("complaints", "Complaint", view.Complaint.Id.ToString(), cancellationToken);
         return Page();
+    }
+
+    /// <summary>The milestones the complaint form asks about, by the plugin SDK's milestone keys.</summary>
+    private static Dictionary<string, DateOnly> LocalStandardDates(Complaint complaint)
+    {
+        var dates = new Dictionary<string, DateOnly>();
+        if (complaint.ComplainedToBodyOn is { } complained)
+        {
+            dates["complained"] = complained;
+        }
+
+        if (complaint.BodyFinalResponseOn is { } response)
+        {
+            dates["final-response"] = response;
+        }
+
+        return dates;
     }
 }

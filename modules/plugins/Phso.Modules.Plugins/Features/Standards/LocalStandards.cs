@@ -1,0 +1,98 @@
+using MediatR;
+using Phso.Modules.Plugins.Contracts;
+using Phso.Modules.Plugins.Runtime;
+using Phso.Plugins.Abstractions;
+using Phso.SharedKernel.Time;
+
+namespace Phso.Modules.Plugins.Features.Standards;
+
+/// <summary>Measures a complaint's history against each running plugin's standard for its organisation.</summary>
+internal sealed class LocalStandardsHandler(PluginRuntime runtime, IWorkingDayCalendar calendar, TimeProvider clock)
+    : IRequestHandler<GetLocalStandards, IReadOnlyList<LocalStandardReport>>
+{
+    public async Task<IReadOnlyList<LocalStandardReport>> Handle(GetLocalStandards request, CancellationToken cancellationToken)
+    {
+        var organisation = request.OrganisationName.Trim();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
+        var reports = new List<LocalStandardReport>();
+        foreach (var (id, plugin) in runtime.Running.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            for (var index = 0; index < plugin.Standards.Count; index++)
+            {
+                var description = plugin.Standards[index].Description;
+                if (!description.Organisations.Any(o => string.Equals(o.Trim(), organisation, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                var history = new ComplaintHistory(organisation, request.Dates, request.Answers);
+                var standardIndex = index;
+                var findings = await runtime.CallAsync(id, "Assessing the complaint", loaded => loaded.Standards[standardIndex].Standard.Assess(history));
+                reports.Add(new LocalStandardReport(
+                    id, runtime.NameOf(id), description.Name, description.Summary, CalendarName(description.Calendar),
+                    [.. description.Stages.Select(stage => DeadlineComparison.Measure(stage, description.Calendar, request.Dates, calendar, today))],
+                    description.RequiredSteps,
+                    findings.Ok ? [.. findings.Value!.Select(f => new LocalFinding(f.Text, f.Kept))] : [],
+                    findings.Ok ? null : "The plugin's own checks could not be run just now."));
+            }
+        }
+
+        return reports;
+    }
+
+    private static string CalendarName(Phso.Plugins.Abstractions.Nation nation) => nation switch
+    {
+        Phso.Plugins.Abstractions.Nation.Scotland => "Scotland",
+        Phso.Plugins.Abstractions.Nation.NorthernIreland => "Northern Ireland",
+        _ => "England and Wales",
+    };
+}
+
+/// <summary>Whether one stage's deadline was met, from the dates the complainant gave.</summary>
+internal static class DeadlineComparison
+{
+    public static StageReport Measure(StandardStage stage, Phso.Plugins.Abstractions.Nation nation, IReadOnlyDictionary<string, DateOnly> dates, IWorkingDayCalendar calendar, DateOnly today)
+    {
+        var calendarNation = nation switch
+        {
+            Phso.Plugins.Abstractions.Nation.Scotland => SharedKernel.Time.Nation.Scotland,
+            Phso.Plugins.Abstractions.Nation.NorthernIreland => SharedKernel.Time.Nation.NorthernIreland,
+            _ => SharedKernel.Time.Nation.England,
+        };
+        DateOnly Add(DateOnly from, Period period) => period.Counting == DayCounting.WorkingDays ? calendar.AddWorkingDays(from, period.Days, calendarNation) : from.AddDays(period.Days);
+
+        DateOnly? from = dates.TryGetValue(stage.From, out var f) ? f : null;
+        DateOnly? to = dates.TryGetValue(stage.To, out var t) ? t : null;
+        DateOnly? due = from is { } start ? Add(start, stage.Allowed) : null;
+        DateOnly? extended = due is { } d && stage.Extension is { } extension ? Add(d, extension) : null;
+        var (outcome, explanation) = (from, to, due) switch
+        {
+            (null, _, _) => (StageOutcome.Unknown, $"We were not told when this stage began ({Words(stage.From)})."),
+            (_, { } done, { } by) when done <= by => (StageOutcome.Met, $"Done on {Day(done)}, within the time allowed (by {Day(by)})."),
+            (_, { } done, _) when extended is { } byExtended && done <= byExtended =>
+                (StageOutcome.MetWithExtension, $"Done on {Day(done)}: after {Day(due!.Value)}, but within the extension to {Day(byExtended)}, if the organisation told the complainant why."),
+            (_, { } done, { } by) => (StageOutcome.Missed, $"Done on {Day(done)}, {Late(by, done, stage.Allowed.Counting, calendarNation, calendar)} after it was due on {Day(by)}."),
+            (_, null, { } by) when today > (extended ?? by) => (StageOutcome.Missed, $"Due by {Day(extended ?? by)}; we were not told it was done ({Words(stage.To)})."),
+            (_, null, { } by) => (StageOutcome.NotYetDue, $"Due by {Day(by)}; not done yet, as far as we were told."),
+            _ => (StageOutcome.Unknown, "Cannot say."),
+        };
+        return new StageReport(stage.Name, Describe(stage.Allowed), stage.Extension is { } e ? Describe(e) : null, stage.Note, Words(stage.From), Words(stage.To), from, to, due, extended, outcome, explanation);
+    }
+
+    private static string Late(DateOnly due, DateOnly done, DayCounting counting, SharedKernel.Time.Nation nation, IWorkingDayCalendar calendar) =>
+        counting == DayCounting.WorkingDays
+            ? $"{calendar.WorkingDaysBetween(due, done, nation)} working day{(calendar.WorkingDaysBetween(due, done, nation) == 1 ? "" : "s")}"
+            : $"{done.DayNumber - due.DayNumber} day{(done.DayNumber - due.DayNumber == 1 ? "" : "s")}";
+
+    private static string Describe(Period period) => $"{period.Days} {(period.Counting == DayCounting.WorkingDays ? "working " : "")}day{(period.Days == 1 ? "" : "s")}";
+
+    private static string Words(string milestone) => milestone switch
+    {
+        Milestones.Complained => "when they complained to the organisation",
+        Milestones.Acknowledged => "when the organisation acknowledged the complaint",
+        Milestones.FinalResponse => "when the organisation gave its final response",
+        _ => milestone.Replace('-', ' '),
+    };
+
+    private static string Day(DateOnly day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+}
