@@ -94,7 +94,11 @@ public sealed class ArchitectureTests
             ArchitectureRules.SdkReferencesOnlyTheBaseLibrary([Fake("Phso.Plugins.Abstractions", "System.Runtime", "Phso.SharedKernel", "Microsoft.AspNetCore.Http.Abstractions")]));
 
     [Fact]
-    public void Built_plugins_reference_only_the_sdk() => Assert.Empty(ArchitectureRules.PluginsReferenceOnlyTheSdk(ProductAssemblies.Plugins()));
+    public void Built_plugins_reference_only_the_sdk()
+    {
+        Assert.True(ProductAssemblies.Plugins().Count >= 2, "The sample plugins under plugins/ were not found built");
+        Assert.Empty(ArchitectureRules.PluginsReferenceOnlyTheSdk(ProductAssemblies.Plugins()));
+    }
 
     [Fact]
     public void A_plugin_referencing_more_than_the_sdk_is_reported() =>

@@ -89,6 +89,7 @@ public sealed class BrowserHost : IAsyncLifetime
             builder.UseSetting("Data:Folder", dataFolder);
             builder.UseSetting("Hosting:HttpsRedirection", "false");
             builder.UseSetting("Demo:Seed", "true");
+            builder.UseSetting("Demo:SamplePlugins", "true");
             builder.UseSetting("RateLimits:AccountFormPostsPerMinute", "10000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }

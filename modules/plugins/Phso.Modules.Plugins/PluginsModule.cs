@@ -23,10 +23,17 @@ public sealed class PluginsModule : ModuleBase
         context.Services.Configure<PluginOptions>(context.Configuration.GetSection("Plugins"));
         context.Services.AddSingleton<PluginRuntime>();
         context.Services.AddHostedService<PluginStartup>();
+        if (DemoData.SamplePlugins.Enabled(context.Configuration) && DemoData.SamplePlugins.TestKey() is { } testKey)
+        {
+            context.Services.PostConfigure<PluginOptions>(options => options.TrustedKeys.Add(testKey));
+        }
     }
 
     public override IReadOnlyList<NavigationLink> Navigation =>
         [new("Plugins", "/admin/plugins", Policies.Admin, 90, "Install, switch on and off, upgrade and remove partner organisations' plugins.")];
 
     public override IReadOnlyList<ModuleCommand> Commands => PluginCommands.All();
+
+    public override Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        DemoData.SamplePlugins.SeedAsync(services, cancellationToken);
 }

@@ -27,6 +27,10 @@ public sealed class PluginHostFactory : PhsoFactory
         Settings["Plugins:TrustedKeys:0:Publisher"] = Publisher;
         Settings["Plugins:TrustedKeys:0:PublicKeyPem"] = key.ExportSubjectPublicKeyInfoPem();
         Settings["Plugins:CallTimeoutSeconds"] = "2";
+
+        // The sample plugins' publisher, signed by the build with the repository's test key.
+        Settings["Plugins:TrustedKeys:1:Publisher"] = "Phso.Modular samples (test key)";
+        Settings["Plugins:TrustedKeys:1:PublicKeyPem"] = File.ReadAllText(Path.Combine(TestPlugins.RepositoryRoot(), "plugins", "test-signing-key.pub.pem"));
     }
 
     public ECDsa Key { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);

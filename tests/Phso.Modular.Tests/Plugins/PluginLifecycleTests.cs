@@ -92,6 +92,24 @@ public sealed class PluginLifecycleTests(PluginHostFactory host) : IClassFixture
     }
 
     [Theory]
+    [InlineData("Coldharbour.ComplaintStandard", "coldharbour-complaint-standard", "Coldharbour complaints policy", "Acknowledge and offer a discussion")]
+    [InlineData("Glenmorven.ComplaintStandard", "glenmorven-model-procedure", "Model complaints handling procedure (NHS Scotland)", "Stage 1: frontline response")]
+    public async Task The_sample_plugins_built_and_signed_by_the_build_install_through_the_admin_page(string project, string id, string standard, string stage)
+    {
+        var admin = await AdminAsync();
+
+        var installed = await UploadAsync(admin, "/admin/plugins", TestPlugins.Sample(project, id));
+
+        Assert.True(installed.StatusCode == HttpStatusCode.Redirect, Browser.Excerpt(await installed.Content.ReadAsStringAsync()));
+        var page = await admin.GetPageAsync($"/admin/plugins/{id}");
+        Assert.Contains(standard, page, StringComparison.Ordinal);
+        Assert.Contains(stage, page, StringComparison.Ordinal);
+        Assert.Contains("Signed by a key trusted for the publisher", page, StringComparison.Ordinal);
+        Assert.Equal(PluginStatus.Active, (await DetailsAsync(id)).Plugin.Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"/admin/plugins/{id}?handler=Uninstall")).StatusCode);
+    }
+
+    [Theory]
     [InlineData("ThrowsAtLoad", "Failed at load: Creating the plugin failed")]
     [InlineData("ThrowsAtRegistration", "Failed at registration: Registering failed: InvalidOperationException: The test plugin cannot register.")]
     [InlineData("HangsAtRegistration", "Failed at registration: Registering did not finish within 2 seconds")]

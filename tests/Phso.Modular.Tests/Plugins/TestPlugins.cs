@@ -21,7 +21,7 @@ internal static class TestPlugins
         return File.Exists(Path.Combine(folder, project + ".dll")) ? folder : throw new InvalidOperationException($"{project} has not been built: {folder}");
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
@@ -75,5 +75,12 @@ internal static class TestPlugins
         }
 
         return Training.Packages.Zip(files);
+    }
+
+    /// <summary>A sample plugin's package, as the build packed and signed it.</summary>
+    public static byte[] Sample(string project, string id)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        return File.ReadAllBytes(Path.Combine(RepositoryRoot(), "plugins", project, "bin", configuration, "net10.0", "package", id + ".zip"));
     }
 }

@@ -72,7 +72,7 @@ internal static class DeadlineComparison
             (_, { } done, _) when extended is { } byExtended && done <= byExtended =>
                 (StageOutcome.MetWithExtension, $"Done on {Day(done)}: after {Day(due!.Value)}, but within the extension to {Day(byExtended)}, if the organisation told the complainant why."),
             (_, { } done, { } by) => (StageOutcome.Missed, $"Done on {Day(done)}, {Late(by, done, stage.Allowed.Counting, calendarNation, calendar)} after it was due on {Day(by)}."),
-            (_, null, { } by) when today > (extended ?? by) => (StageOutcome.Missed, $"Due by {Day(extended ?? by)}; we were not told it was done ({Words(stage.To)})."),
+            (_, null, { } by) when today > (extended ?? by) => (StageOutcome.Unknown, $"Due by {Day(extended ?? by)}; we were not told whether or when it was done ({Words(stage.To)})."),
             (_, null, { } by) => (StageOutcome.NotYetDue, $"Due by {Day(by)}; not done yet, as far as we were told."),
             _ => (StageOutcome.Unknown, "Cannot say."),
         };
