@@ -56,3 +56,24 @@ public enum StageOutcome
 
 /// <summary>A finding of the standard's own check.</summary>
 public sealed record LocalFinding(string Text, bool? Kept);
+
+/// <summary>
+/// A plugin that brings courses has started (installed, enabled or upgraded): the training module imports and
+/// publishes each, for the named organisations' handlers only. Sent through the outbox, so it is delivered once the
+/// change is saved.
+/// </summary>
+/// <param name="PluginId">The plugin's id; the courses' source.</param>
+/// <param name="PluginName">The plugin's name, for people.</param>
+/// <param name="Courses">Each course: its package's files (relative path to bytes) and the organisations it is for.</param>
+public sealed record PluginCoursesOffered(string PluginId, string PluginName, IReadOnlyList<OfferedCourse> Courses) : Phso.SharedKernel.Messaging.IIntegrationEvent;
+
+/// <summary>One course a plugin offers.</summary>
+/// <param name="Files">The course package's files, by path relative to the course's folder.</param>
+/// <param name="Organisations">The organisations whose handlers it is for, as named in the register.</param>
+public sealed record OfferedCourse(IReadOnlyDictionary<string, byte[]> Files, IReadOnlyList<string> Organisations);
+
+/// <summary>A plugin stopped for good or for now (disabled, uninstalled, malfunctioned): its courses are retired, so
+/// nobody new enrols and no reminders go, and every record and certificate made with them is kept.</summary>
+/// <param name="PluginId">The plugin's id.</param>
+/// <param name="Reason">Why, in words.</param>
+public sealed record PluginCoursesWithdrawn(string PluginId, string Reason) : Phso.SharedKernel.Messaging.IIntegrationEvent;

@@ -118,10 +118,30 @@ internal sealed partial class PluginRuntime(
         if (await db.Plugins.SingleOrDefaultAsync(p => p.Id == id) is { } plugin)
         {
             plugin.MarkStatus(PluginStatus.Malfunctioned, reason, clock.GetUtcNow());
+            db.Publish(new PluginCoursesWithdrawn(id, $"{plugin.Name} was switched off: {reason}"));
             await db.SaveChangesAsync();
         }
 
         LogSwitchedOff(logger, id, reason);
+    }
+
+    /// <summary>The courses a running plugin brings, read from its folder, for the training module.</summary>
+    public IReadOnlyList<OfferedCourse> CoursesOf(InstalledPlugin plugin)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        if (!_running.TryGetValue(plugin.Id, out var loaded))
+        {
+            return [];
+        }
+
+        var root = Path.Combine(Root, plugin.Folder);
+        return [.. loaded.Courses.Select(course =>
+        {
+            var folder = Path.Combine(root, course.Folder);
+            return new OfferedCourse(
+                Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes, StringComparer.Ordinal),
+                course.Organisations);
+        })];
     }
 
     public void Stop(string id)

@@ -32,6 +32,10 @@ internal sealed partial class PluginStartup(IServiceScopeFactory scopes, PluginR
         foreach (var plugin in plugins)
         {
             runtime.Apply(plugin, clock.GetUtcNow());
+            if (!runtime.IsRunning(plugin.Id))
+            {
+                db.Publish(new PluginCoursesWithdrawn(plugin.Id, $"{plugin.Name} did not start: {plugin.StatusReason}"));
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

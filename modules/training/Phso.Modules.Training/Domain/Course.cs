@@ -129,6 +129,17 @@ public sealed class Course : IVersioned
         RetiredAt = at;
     }
 
+    /// <summary>Brings back a course retired because its source (a partner plugin) was switched off, when it is back.</summary>
+    public void Reinstate()
+    {
+        if (Source is null || !Source.StartsWith("plugin:", StringComparison.Ordinal))
+        {
+            throw new RuleViolationException("Only a course a partner plugin brings comes back when the plugin does.");
+        }
+
+        RetiredAt = null;
+    }
+
     private void Describe(CourseContent content)
     {
         Title = content.Title.Trim();
@@ -167,6 +178,9 @@ public sealed class CourseVersion
     public DateTimeOffset? PublishedAt { get; private set; }
 
     public CourseContent Content => _content ??= JsonSerializer.Deserialize<CourseContent>(ContentJson, Json)!;
+
+    /// <summary>Whether two versions' content differ (as stored).</summary>
+    public static bool Differs(CourseContent a, CourseContent b) => JsonSerializer.Serialize(a, Json) != JsonSerializer.Serialize(b, Json);
 
     internal static CourseVersion NewDraft(Guid courseId, int number, CourseContent content, string author, DateTimeOffset at)
     {

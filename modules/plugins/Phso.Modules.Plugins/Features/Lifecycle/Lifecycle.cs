@@ -65,6 +65,7 @@ internal sealed class LifecycleHandlers(PluginsDbContext db, PluginRuntime runti
         var plugin = InstalledPlugin.Install(manifest, files.ContainsKey(PluginPackage.SignatureName), Unpack(manifest, files), now);
         db.Plugins.Add(plugin);
         runtime.Apply(plugin, now);
+        Announce(plugin);
         return plugin.Id;
     }
 
@@ -82,6 +83,7 @@ internal sealed class LifecycleHandlers(PluginsDbContext db, PluginRuntime runti
         var previousFolder = plugin.Folder;
         plugin.Upgrade(manifest, files.ContainsKey(PluginPackage.SignatureName), Unpack(manifest, files), request.Force, now);
         runtime.Apply(plugin, now);
+        Announce(plugin);
         DeleteFolder(previousFolder);
         return Unit.Value;
     }
@@ -91,6 +93,7 @@ internal sealed class LifecycleHandlers(PluginsDbContext db, PluginRuntime runti
         var plugin = await FindAsync(request.Id, request.Version, cancellationToken);
         plugin.Enable(clock.GetUtcNow());
         runtime.Apply(plugin, clock.GetUtcNow());
+        Announce(plugin);
         return Unit.Value;
     }
 
@@ -99,6 +102,7 @@ internal sealed class LifecycleHandlers(PluginsDbContext db, PluginRuntime runti
         var plugin = await FindAsync(request.Id, request.Version, cancellationToken);
         plugin.Disable(clock.GetUtcNow());
         runtime.Stop(plugin.Id);
+        Announce(plugin);
         return Unit.Value;
     }
 
@@ -106,6 +110,7 @@ internal sealed class LifecycleHandlers(PluginsDbContext db, PluginRuntime runti
     {
         var plugin = await FindAsync(request.Id, request.Version, cancellationToken);
         runtime.Stop(plugin.Id);
+        db.Publish(new PluginCoursesWithdrawn(plugin.Id, $"{plugin.Name} was uninstalled."));
         db.Plugins.Remove(plugin);
         DeleteFolder(plugin.Folder);
         return Unit.Value;
@@ -127,6 +132,22 @@ internal sealed class LifecycleHandlers(PluginsDbContext db, PluginRuntime runti
         var loaded = runtime.Running.Where(r => r.Key == plugin.Id).Select(r => r.Value).SingleOrDefault();
         return new PluginDetails(plugin, loaded is not null, runtime.SafeMode,
             [.. loaded?.Standards.Select(s => s.Description) ?? []], loaded?.Intake ?? [], loaded?.Courses ?? []);
+    }
+
+    /// <summary>Tells the training module what the plugin now offers: its courses while it runs, none when it does not.</summary>
+    private void Announce(InstalledPlugin plugin)
+    {
+        if (runtime.IsRunning(plugin.Id))
+        {
+            if (runtime.CoursesOf(plugin) is { Count: > 0 } courses)
+            {
+                db.Publish(new PluginCoursesOffered(plugin.Id, plugin.Name, courses));
+            }
+        }
+        else
+        {
+            db.Publish(new PluginCoursesWithdrawn(plugin.Id, $"{plugin.Name} is {plugin.Status.ToString().ToLowerInvariant()}: {plugin.StatusReason}"));
+        }
     }
 
     private (PluginManifest Manifest, IReadOnlyDictionary<string, byte[]> Files) Verify(byte[] package)

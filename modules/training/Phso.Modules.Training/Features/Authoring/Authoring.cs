@@ -61,7 +61,7 @@ internal sealed class AuthoringHandlers(TrainingDbContext db, ICurrentUser me, T
         }
 
         var now = clock.GetUtcNow();
-        await StoreImagesAsync(imported.Images, now, cancellationToken);
+        await PartnerCourses.CourseImages.StoreAsync(db, imported.Images, now, cancellationToken);
         var course = await Courses().SingleOrDefaultAsync(c => c.Key == imported.Key, cancellationToken);
         if (course is null)
         {
@@ -118,17 +118,6 @@ internal sealed class AuthoringHandlers(TrainingDbContext db, ICurrentUser me, T
         var hashes = version.Content.Images.Select(i => i.Sha256).ToList();
         var images = await db.Images.AsNoTracking().Where(i => hashes.Contains(i.Sha256)).ToDictionaryAsync(i => i.Sha256, i => i.Content, cancellationToken);
         return new ExportedCourse($"{course.Key}-v{version.Number}.zip", CoursePackage.WriteZip(course.Key, version.Content, course.Recurrence, images));
-    }
-
-    /// <summary>Keeps each image's bytes once: an image already kept (by another version or course) is not stored again.</summary>
-    private async Task StoreImagesAsync(IReadOnlyList<PackageImage> images, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var hashes = images.Select(i => i.Sha256).ToList();
-        var kept = await db.Images.Where(i => hashes.Contains(i.Sha256)).Select(i => i.Sha256).ToListAsync(cancellationToken);
-        foreach (var image in images.Where(i => !kept.Contains(i.Sha256)).DistinctBy(i => i.Sha256))
-        {
-            db.Images.Add(StoredImage.Create(image.Sha256, image.ContentType, image.Bytes, now));
-        }
     }
 
     private IQueryable<Course> Courses() => db.Courses.Include(c => c.Versions);
