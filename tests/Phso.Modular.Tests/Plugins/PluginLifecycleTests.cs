@@ -105,6 +105,8 @@ public sealed class PluginLifecycleTests(PluginHostFactory host) : IClassFixture
         Assert.Contains(standard, page, StringComparison.Ordinal);
         Assert.Contains(stage, page, StringComparison.Ordinal);
         Assert.Contains("Signed by a key trusted for the publisher", page, StringComparison.Ordinal);
+        Assert.Contains("Questions for the complaint form", page, StringComparison.Ordinal);
+        Assert.Contains($"<code>courses/", page, StringComparison.Ordinal);
         Assert.Equal(PluginStatus.Active, (await DetailsAsync(id)).Plugin.Status);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"/admin/plugins/{id}?handler=Uninstall")).StatusCode);
     }
