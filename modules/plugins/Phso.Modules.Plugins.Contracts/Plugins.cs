@@ -77,3 +77,22 @@ public sealed record OfferedCourse(IReadOnlyDictionary<string, byte[]> Files, IR
 /// <param name="PluginId">The plugin's id.</param>
 /// <param name="Reason">Why, in words.</param>
 public sealed record PluginCoursesWithdrawn(string PluginId, string Reason) : Phso.SharedKernel.Messaging.IIntegrationEvent;
+
+/// <summary>
+/// How often an organisation met the deadlines of its own standard(s) across many complaints: for each running
+/// plugin's standard and each stage, how many complaints' dates show it met, met within the extension, missed, or
+/// cannot tell. Measured the same way as <see cref="GetLocalStandards"/>; the plugins' own checks are not run.
+/// </summary>
+[Phso.SharedKernel.Messaging.RequiresPolicy(Phso.SharedKernel.Security.Policies.StaffOnly)]
+public sealed record MeasureLocalStandards(string OrganisationName, IReadOnlyList<IReadOnlyDictionary<string, DateOnly>> Complaints)
+    : Phso.SharedKernel.Messaging.IQuery<IReadOnlyList<LocalStandardRecord>>;
+
+/// <summary>One standard's record across the complaints given.</summary>
+public sealed record LocalStandardRecord(string PluginId, string PluginName, string Name, string Summary, string Calendar, IReadOnlyList<StageRecord> Stages);
+
+/// <summary>One stage's record: complaints by outcome.</summary>
+public sealed record StageRecord(string Name, string Allowed, int Met, int MetWithExtension, int Missed, int NotYetDue, int Unknown)
+{
+    /// <summary>Complaints whose dates show whether the deadline was met.</summary>
+    public int Known => Met + MetWithExtension + Missed;
+}

@@ -78,6 +78,18 @@ public sealed class LocalStandardTests(PluginHostFactory host) : IClassFixture<P
         var queue = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Phso.Modules.Complaints.Features.ReadCases.ListCases(IncludeEnded: true, PageSize: 200));
         var otherCase = queue.Items.First(c => !c.BodyName.StartsWith("Coldharbour", StringComparison.Ordinal)).Reference;
         Assert.DoesNotContain("own standard:", await caseworker.GetPageAsync($"/cases/{otherCase}"), StringComparison.Ordinal);
+
+        // The organisation's record across its cases: every case is counted once per stage.
+        var organisationLink = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/cases/local-standards/[^\"]+)\"").Groups[1].Value;
+        var record = await caseworker.GetPageAsync(organisationLink);
+        Assert.Contains("Test standard", record, StringComparison.Ordinal);
+        var organisationId = Guid.Parse(organisationLink.Split('/')[^1]);
+        var measured = (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Phso.Modules.Complaints.Features.LocalStandards.GetLocalStandardRecord(organisationId)))!;
+        Assert.True(measured.Complaints > 0);
+        var stage = Assert.Single(measured.Standards.Single(s => s.PluginId == "on-the-case-page").Stages);
+        Assert.Equal(measured.Complaints, stage.Met + stage.MetWithExtension + stage.Missed + stage.NotYetDue + stage.Unknown);
+        Assert.Contains($"Across the {measured.Complaints} complaints", record, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await caseworker.GetAsync($"/cases/local-standards/{Guid.NewGuid()}")).StatusCode);
     }
 
     [Theory]

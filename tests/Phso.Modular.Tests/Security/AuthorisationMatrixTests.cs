@@ -116,6 +116,7 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "cases", ReadCasework),
         (null, "cases/{reference}", ReadCasework),
         (null, "cases/timeliness", Managers),
+        (null, "cases/local-standards/{organisationId:guid}", ReadCasework),
         (null, "cases/{reference}/documents/{id:guid}", ReadCasework),
         (null, "cases/{reference}/assign", WorkCases),
         (null, "cases/{reference}/body-comment", WorkCases),
@@ -259,7 +260,7 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
                     .Replace("{reference}", method is "POST" or "PUT" ? NoSuchCase : reference, StringComparison.Ordinal).Replace("{token}", DemoCases.ProvisionalViewToken, StringComparison.Ordinal)
                     .Replace("{check}", "InTime", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
                     .Replace("{key}", "equality-act", StringComparison.Ordinal).Replace("{key?}", "equality-act", StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal).Replace("{code}", "AAAA-BBBB-CCCC", StringComparison.Ordinal)
-                    .Replace("{sha256}", DemoImageHash, StringComparison.Ordinal);
+                    .Replace("{sha256}", DemoImageHash, StringComparison.Ordinal).Replace("{organisationId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
                 using var request = new HttpRequestMessage(new HttpMethod(method ?? "GET"), url);
                 if (method is "POST" or "PUT")
                 {

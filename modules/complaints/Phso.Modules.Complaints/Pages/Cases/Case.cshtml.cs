@@ -1,7 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Phso.Modules.Complaints.Domain;
 using Phso.Modules.Complaints.Features.ReadCases;
 using Phso.Modules.Plugins.Contracts;
 using Phso.SharedKernel.Auditing;
@@ -32,25 +31,8 @@ public sealed class CaseModel(IMediator mediator, AuditTrailReader auditTrail) :
         }
 
         Case = view;
-        LocalStandards = await mediator.Send(new GetLocalStandards(view.Complaint.BodyName, LocalStandardDates(view.Complaint), new Dictionary<string, string>()), cancellationToken);
+        LocalStandards = await mediator.Send(new GetLocalStandards(view.Complaint.BodyName, Features.LocalStandards.MilestoneDates.Of(view.Complaint.ComplainedToBodyOn, view.Complaint.BodyFinalResponseOn), new Dictionary<string, string>()), cancellationToken);
         History = await auditTrail.ReadAsync("complaints", "Complaint", view.Complaint.Id.ToString(), cancellationToken);
         return Page();
-    }
-
-    /// <summary>The milestones the complaint form asks about, by the plugin SDK's milestone keys.</summary>
-    private static Dictionary<string, DateOnly> LocalStandardDates(Complaint complaint)
-    {
-        var dates = new Dictionary<string, DateOnly>();
-        if (complaint.ComplainedToBodyOn is { } complained)
-        {
-            dates["complained"] = complained;
-        }
-
-        if (complaint.BodyFinalResponseOn is { } response)
-        {
-            dates["final-response"] = response;
-        }
-
-        return dates;
     }
 }

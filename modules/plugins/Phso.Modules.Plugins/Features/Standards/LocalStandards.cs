@@ -8,19 +8,46 @@ namespace Phso.Modules.Plugins.Features.Standards;
 
 /// <summary>Measures a complaint's history against each running plugin's standard for its organisation.</summary>
 internal sealed class LocalStandardsHandler(PluginRuntime runtime, IWorkingDayCalendar calendar, TimeProvider clock)
-    : IRequestHandler<GetLocalStandards, IReadOnlyList<LocalStandardReport>>
+    : IRequestHandler<GetLocalStandards, IReadOnlyList<LocalStandardReport>>, IRequestHandler<MeasureLocalStandards, IReadOnlyList<LocalStandardRecord>>
 {
+    public Task<IReadOnlyList<LocalStandardRecord>> Handle(MeasureLocalStandards request, CancellationToken cancellationToken)
+    {
+        var today = Today();
+        var records = new List<LocalStandardRecord>();
+        foreach (var (id, plugin) in runtime.Running.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            foreach (var description in plugin.Standards.Select(s => s.Description).Where(d => Covers(d, request.OrganisationName)))
+            {
+                var stages = description.Stages.Select(stage =>
+                {
+                    var outcomes = request.Complaints.Select(dates => DeadlineComparison.Measure(stage, description.Calendar, dates, calendar, today)).ToList();
+                    int Count(StageOutcome outcome) => outcomes.Count(o => o.Outcome == outcome);
+                    return new StageRecord(stage.Name, outcomes.FirstOrDefault()?.Allowed ?? "", Count(StageOutcome.Met), Count(StageOutcome.MetWithExtension),
+                        Count(StageOutcome.Missed), Count(StageOutcome.NotYetDue), Count(StageOutcome.Unknown));
+                });
+                records.Add(new LocalStandardRecord(id, runtime.NameOf(id), description.Name, description.Summary, CalendarName(description.Calendar), [.. stages]));
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<LocalStandardRecord>>(records);
+    }
+
+    private static bool Covers(ComplaintStandardDescription description, string organisation) =>
+        description.Organisations.Any(o => string.Equals(o.Trim(), organisation.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
+
     public async Task<IReadOnlyList<LocalStandardReport>> Handle(GetLocalStandards request, CancellationToken cancellationToken)
     {
         var organisation = request.OrganisationName.Trim();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
+        var today = Today();
         var reports = new List<LocalStandardReport>();
         foreach (var (id, plugin) in runtime.Running.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             for (var index = 0; index < plugin.Standards.Count; index++)
             {
                 var description = plugin.Standards[index].Description;
-                if (!description.Organisations.Any(o => string.Equals(o.Trim(), organisation, StringComparison.OrdinalIgnoreCase)))
+                if (!Covers(description, organisation))
                 {
                     continue;
                 }
