@@ -103,6 +103,69 @@ public sealed partial class ComplaintFormKeyboardTests(BrowserHost host)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Fact]
+    public async Task A_partner_plugins_questions_are_answered_with_the_keyboard_and_their_pages_are_accessible()
+    {
+        await using var context = await host.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var checks = new PageChecks(page);
+        var problems = new List<string>();
+        async Task CheckAsync() => problems.AddRange((await checks.CheckCurrentPageAsync()).Select(p => $"{new Uri(page.Url).PathAndQuery}: {p}"));
+        async Task NextAsync() => await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
+
+        // The pages before are covered by the test above; here they are filled quickly.
+        await page.GotoAsync("/complain/who");
+        await page.GetByLabel("I am complaining for myself", new() { Exact = true }).CheckAsync();
+        await NextAsync();
+        await page.Locator("#Answers_PersonName").FillAsync("Eilidh Munro");
+        await page.GetByLabel("Scotland", new() { Exact = true }).CheckAsync();
+        await NextAsync();
+        await page.GetByLabel("Letter", new() { Exact = true }).CheckAsync();
+        await page.Locator("#Answers_Address").FillAsync("2 Harbour Row, Glenmorven");
+        await NextAsync();
+        await page.GotoAsync("/complain/organisation?search=Glenmorven");
+        await page.GetByLabel("NHS Glenmorven Health Board", new() { Exact = true }).CheckAsync();
+        await NextAsync();
+        await page.Locator("#Answers_WhatHappened").FillAsync("My son's referral was lost and he waited fourteen months to be seen.");
+        await NextAsync();
+        var aware = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-3);
+        await page.Locator("#Answers_AwareOn").FillAsync(aware.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#Answers_AwareOn_Month").FillAsync(aware.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#Answers_AwareOn_Year").FillAsync(aware.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await NextAsync();
+        await page.Locator("#Answers_Impact").FillAsync("His anxiety got much worse.");
+        await NextAsync();
+        await page.Locator("#Answers_OutcomeWanted").FillAsync("An apology.");
+        await NextAsync();
+
+        await ChooseAsync(page, "Yes, and they have sent their final response");
+        await DateAsync(page, "Answers_ComplainedOn", aware.AddDays(5));
+        await DateAsync(page, "Answers_AcknowledgedOn", aware.AddDays(7));
+        await DateAsync(page, "Answers_FinalResponseOn", aware.AddDays(40));
+        await CheckAsync();
+        await ContinueAsync(page);
+
+        Assert.Contains("/complain/local-questions", page.Url, StringComparison.Ordinal);
+        await CheckAsync();
+        await TypeAsync(page, page.Locator("#Answers_LocalQuestions_0__Date"), "31");
+        await ContinueAsync(page);
+        Assert.StartsWith("Error:", await page.TitleAsync(), StringComparison.Ordinal);
+        await CheckAsync();
+        await ActivateAsync(page, page.Locator(".govuk-error-summary__list a").First);
+        Assert.Equal("Answers_LocalQuestions_0__Date", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync(aware.AddDays(12).Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await TypeAsync(page, page.Locator("#Answers_LocalQuestions_0__Date_Month"), aware.AddDays(12).Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await TypeAsync(page, page.Locator("#Answers_LocalQuestions_0__Date_Year"), aware.AddDays(12).Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await ContinueAsync(page);
+
+        Assert.Contains("/complain/legal", page.Url, StringComparison.Ordinal);
+        await page.GotoAsync("/complain/check");
+        Assert.Contains("When did the board give its first (stage 1) response?", await page.TextContentAsync("main") ?? "", StringComparison.Ordinal);
+        await CheckAsync();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     [GeneratedRegex("PSO-\\d{4}-\\d{5}")]
     private static partial Regex Reference();
 }

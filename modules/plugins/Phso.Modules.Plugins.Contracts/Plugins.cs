@@ -25,6 +25,40 @@ public enum PluginStatus
 public sealed record GetLocalStandards(string OrganisationName, IReadOnlyDictionary<string, DateOnly> Dates, IReadOnlyDictionary<string, string> Answers)
     : Phso.SharedKernel.Messaging.IQuery<IReadOnlyList<LocalStandardReport>>;
 
+/// <summary>
+/// The extra questions running plugins ask on the public complaint form about an organisation (by its name in the
+/// register), in the order asked; empty when no running plugin has questions for it. Public: the form is.
+/// </summary>
+[Phso.SharedKernel.Messaging.AnyCaller]
+public sealed record GetIntakeQuestions(string OrganisationName) : Phso.SharedKernel.Messaging.IQuery<IReadOnlyList<IntakeQuestionAsked>>;
+
+/// <summary>One extra question, as a plugin declared it.</summary>
+/// <param name="PluginId">The plugin that asks it.</param>
+/// <param name="PluginName">The plugin's name, for caseworkers.</param>
+/// <param name="Key">The question's key; a date answer is also a milestone of that name for the plugin's standard.</param>
+/// <param name="Text">The question.</param>
+/// <param name="Type">What sort of answer it takes.</param>
+/// <param name="Hint">Help under the question, if any.</param>
+/// <param name="Choices">The options, for <see cref="IntakeAnswerType.Choice"/>.</param>
+/// <param name="Required">Whether an answer is needed.</param>
+public sealed record IntakeQuestionAsked(string PluginId, string PluginName, string Key, string Text, IntakeAnswerType Type, string? Hint, IReadOnlyList<string> Choices, bool Required);
+
+/// <summary>The kinds of answer an extra question takes (the SDK's, without the SDK).</summary>
+public enum IntakeAnswerType
+{
+    /// <summary>Free text, up to 1,000 characters.</summary>
+    Text,
+
+    /// <summary>"yes" or "no".</summary>
+    YesNo,
+
+    /// <summary>One of the question's choices.</summary>
+    Choice,
+
+    /// <summary>A date, not in the future.</summary>
+    Date,
+}
+
 /// <summary>One plugin's standard for the organisation, measured.</summary>
 public sealed record LocalStandardReport(
     string PluginId, string PluginName, string Name, string Summary, string Calendar, IReadOnlyList<StageReport> Stages, IReadOnlyList<string> RequiredSteps,

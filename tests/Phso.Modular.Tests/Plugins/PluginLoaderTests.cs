@@ -81,4 +81,25 @@ public sealed class PluginLoaderTests
 
         Assert.Equal("Refused at load: Broken.dll is not a .NET assembly", outcome.Failure);
     }
+
+    [Fact]
+    public void Intake_questions_that_the_form_could_not_ask_are_refused_at_registration_with_what_to_fix()
+    {
+        IntakeQuestion Text(int n) => new($"question-{n}", $"Question {n}?", IntakeAnswerKind.Text);
+        IEnumerable<string> Problems(params IntakeQuestion[] questions) =>
+            Registrations.Problems([], [new IntakeQuestionSet(["Coldharbour Teaching Hospitals NHS Trust"], questions)], [], Path.GetTempPath());
+
+        Assert.Empty(Problems([.. Enumerable.Range(1, Registrations.MaxIntakeQuestions).Select(Text)]));
+        Assert.Equal(
+            ["a plugin may add at most 10 questions to the complaint form (this one adds 11)"],
+            Problems([.. Enumerable.Range(1, Registrations.MaxIntakeQuestions + 1).Select(Text)]));
+        Assert.Equal(
+            [
+                "the intake question \"where\" may offer at most 20 different options of up to 100 characters",
+                "two intake questions, or a question and a milestone, have the key \"acknowledged\"",
+            ],
+            Problems(
+                new IntakeQuestion("where", "Which site?", IntakeAnswerKind.Choice, Choices: ["North", "north"]),
+                new IntakeQuestion("acknowledged", "When?", IntakeAnswerKind.Date)));
+    }
 }

@@ -26,8 +26,9 @@ internal sealed record CaseResource(
             new PersonPart(c.Person.Name, c.Person.Nation, c.Person.Email, c.Person.Phone, c.Person.Address),
             c.Representative is { } r ? new RepresentativePart(r.Name, r.Relationship, r.Capacity, r.Email, r.Phone) : null,
             c.Adjustments,
-            new FactsPart(c.WhatHappened, c.AwareOn, c.Impact, c.OutcomeWanted, c.BodyProcedure, c.ComplainedToBodyOn, c.BodyFinalResponseOn,
-                c.Mp is { } mp ? new MpPart(mp.MpName, mp.Constituency, mp.ReferredOn) : null, c.LegalRemedy),
+            new FactsPart(c.WhatHappened, c.AwareOn, c.Impact, c.OutcomeWanted, c.BodyProcedure, c.ComplainedToBodyOn, c.BodyAcknowledgedOn, c.BodyFinalResponseOn,
+                c.Mp is { } mp ? new MpPart(mp.MpName, mp.Constituency, mp.ReferredOn) : null, c.LegalRemedy,
+                [.. c.LocalAnswers.OrderBy(a => a.Position).Select(a => new LocalAnswerPart(a.PluginId, a.PluginName, a.Key, a.Question, a.Type, a.Answer))]),
             c.AssignedToName, c.Priority, c.PriorityReasons, c.ClockStatus, c.NextClockDueOn,
             [.. view.Eligibility.Select(e => c.Checks.SingleOrDefault(d => d.Check == e.Check) is { } d
                 ? new CheckPart(e.Check, e.Outcome, e.Explanation, d.Met, d.Reason, d.DecidedByName)
@@ -52,7 +53,10 @@ internal sealed record CaseResource(
 
     public sealed record FactsPart(
         string WhatHappened, DateOnly AwareOn, string Impact, string OutcomeWanted, BodyProcedure BodyProcedure, DateOnly? ComplainedToBodyOn,
-        DateOnly? BodyFinalResponseOn, MpPart? Mp, LegalRemedy LegalRemedy);
+        DateOnly? BodyAcknowledgedOn, DateOnly? BodyFinalResponseOn, MpPart? Mp, LegalRemedy LegalRemedy, IReadOnlyList<LocalAnswerPart> LocalAnswers);
+
+    /// <summary>An answer to a partner plugin's question, with the question as asked; dates as yyyy-MM-dd.</summary>
+    public sealed record LocalAnswerPart(string PluginId, string PluginName, string Key, string Question, Plugins.Contracts.IntakeAnswerType Type, string? Answer);
 
     public sealed record CheckPart(EligibilityCheck Check, CheckOutcome Engine, string Explanation, bool? Met, string? Reason, string? DecidedBy);
 

@@ -10,6 +10,7 @@ using Phso.Modules.Complaints.Features.ReadCases;
 using Phso.Modules.Complaints.Features.SubmitComplaint;
 using Phso.Modules.Complaints.Features.Timeliness;
 using Phso.Modules.Complaints.Features.WorkCases;
+using Phso.Modules.Organisations.Contracts;
 using Phso.SharedKernel.Domain;
 using Phso.SharedKernel.Security;
 
@@ -36,6 +37,16 @@ internal static class ComplaintsApi
             .WithTags("Complaints")
             .AllowAnonymous()
             .DisableAntiforgery()
+            .RequireRateLimiting(SharedKernel.Web.RateLimits.PublicForms);
+
+        // The questions partner plugins add for an organisation: a client sends them back in LocalQuestions with
+        // Answer (or Date) filled in, as the form does.
+        endpoints.MapGet("/api/complaints/questions", async (Guid organisationId, IMediator mediator, CancellationToken cancellationToken) =>
+                await mediator.Send(new GetOrganisation(organisationId), cancellationToken) is { ClosedOn: null } organisation
+                    ? Results.Ok(await LocalQuestionsFor.OrganisationAsync(mediator, organisation.Name, [], cancellationToken))
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No open organisation in the register has that id."))
+            .WithTags("Complaints")
+            .AllowAnonymous()
             .RequireRateLimiting(SharedKernel.Web.RateLimits.PublicForms);
 
         var cases = endpoints.MapGroup("/api/cases").WithTags("Casework");

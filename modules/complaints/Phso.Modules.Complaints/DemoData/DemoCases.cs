@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ using Phso.Modules.Complaints.Evidence;
 using Phso.Modules.Complaints.Features.WorkCases;
 using Phso.Modules.Complaints.Persistence;
 using Phso.Modules.Organisations.Contracts;
+using Phso.Modules.Plugins.Contracts;
 using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Time;
 
@@ -144,7 +146,14 @@ public static class DemoCases
                 "He was in severe pain and distress, and the pressure sore took three months to heal.",
                 "An acknowledgement of what went wrong and changes so older patients get pain relief and pressure care promptly.",
                 finishedMonthsAgo: 4, token: ProvisionalViewToken,
-                representative: new Representative { Name = "Lena Novak", Email = "lena.novak@example.com", Relationship = "Daughter", Capacity = RepresentativeCapacity.WithConsent });
+                representative: new Representative { Name = "Lena Novak", Email = "lena.novak@example.com", Relationship = "Daughter", Capacity = RepresentativeCapacity.WithConsent },
+                localAnswers: _ =>
+                [
+                    new("coldharbour-complaint-standard", "Coldharbour Teaching Hospitals complaint standard", "offered-discussion",
+                        "When the trust acknowledged your complaint, did it offer to discuss it with you?", IntakeAnswerType.YesNo, "no"),
+                    new("coldharbour-complaint-standard", "Coldharbour Teaching Hospitals complaint standard", "agreed-timescale",
+                        "Did you agree with the trust how long its response would take?", IntakeAnswerType.Text, null),
+                ]);
             await ToInvestigationAsync(provisional, 88, 70);
             Share(provisional, 3, 7, """
                 ## Our provisional view
@@ -156,6 +165,20 @@ public static class DemoCases
 
                 We are minded to recommend that the trust apologises, pays £750 in recognition of the distress caused, and reviews pain and pressure care for older patients in its emergency department.
                 """);
+
+            // New, about a Scottish health board whose partner plugin asked for the dates of its two stages.
+            await SubmitAsync(2, "NHS Glenmorven Health Board", Person("Morag Sinclair", Nation.Scotland, "morag.sinclair@example.com"),
+                "My son's referral to the child and adolescent mental health service was lost. Nobody noticed for eight months, and he waited fourteen months to be seen.",
+                "His anxiety got much worse and he missed most of a school year.",
+                "An apology, an explanation of how the referral was lost, and changes so that referrals are tracked.",
+                finishedMonthsAgo: 1,
+                localAnswers: complained =>
+                [
+                    new("glenmorven-model-procedure", "NHS Glenmorven model complaints procedure", "stage-1-response",
+                        "When did the board give its first (stage 1) response?", IntakeAnswerType.Date, complained.AddDays(12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    new("glenmorven-model-procedure", "NHS Glenmorven model complaints procedure", "escalated-to-stage-2",
+                        "When did you ask the board to investigate (stage 2)?", IntakeAnswerType.Date, complained.AddDays(16).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ]);
 
             // Provisional view whose comment window has closed: the final decision is unlocked.
             var windowClosed = await SubmitAsync(100, "Eastfield Mental Health NHS Foundation Trust", Person("Oliver Grant", Nation.England, "oliver.grant@example.com"),
@@ -287,17 +310,21 @@ public static class DemoCases
         private async Task<Complaint> SubmitAsync(
             int workingDaysAgo, string bodyName, PersonComplaining person, string whatHappened, string impact, string outcome,
             int finishedMonthsAgo = 0, BodyProcedure procedure = BodyProcedure.Finished, (string Name, string Constituency)? mp = null,
-            Representative? representative = null, Adjustments? adjustments = null, string? token = null)
+            Representative? representative = null, Adjustments? adjustments = null, string? token = null,
+            Func<DateOnly, IReadOnlyList<NewLocalAnswer>>? localAnswers = null)
         {
             var received = At(workingDaysAgo, 9);
             var body = _bodies[bodyName];
             var finalResponse = received.Today.AddMonths(-finishedMonthsAgo);
+            DateOnly? complained = procedure == BodyProcedure.NotStarted ? null : finalResponse.AddMonths(-2);
+
+            // Organisations acknowledge in one to six days: enough spread for a local standard's record to show both.
             var details = new NewComplaint(
                 person, representative, adjustments ?? new Adjustments { PreferredChannel = person.Email is null && representative?.Email is null ? ContactChannel.Letter : ContactChannel.Email },
                 body.Id, body.Name, body.Sector, whatHappened, finalResponse.AddMonths(-4), impact, outcome, procedure,
-                procedure == BodyProcedure.NotStarted ? null : finalResponse.AddMonths(-2), procedure == BodyProcedure.Finished ? finalResponse : null,
+                complained, procedure == BodyProcedure.Finished ? finalResponse : null,
                 mp is { } referral ? new MpReferral { MpName = referral.Name, Constituency = referral.Constituency, ReferredOn = received.Today.AddDays(-7) } : null,
-                LegalRemedy.No);
+                LegalRemedy.No, complained?.AddDays(1 + (_submitted % 6)), complained is { } on && localAnswers is not null ? localAnswers(on) : null);
             var complaint = Complaint.Submit(details, $"DEMO-{++_submitted}", received, _rules);
             complaint.IssueLink(AccessTokens.Hash(token ?? AccessTokens.Create().Token), received.Now.AddMonths(_options.LinkValidityMonths), Actor.Complainant, received);
             _db.Complaints.Add(complaint);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Phso.Modules.Complaints.Contracts;
+using Phso.Modules.Plugins.Contracts;
 using Phso.SharedKernel.Domain;
 using Phso.SharedKernel.Messaging;
 using Phso.SharedKernel.Persistence;
@@ -53,6 +54,7 @@ public sealed class Complaint : IVersioned
     private readonly List<CharterClock> _clocks = [];
     private readonly List<ReviewRequest> _reviews = [];
     private readonly List<ComplainantAccess> _links = [];
+    private readonly List<LocalAnswer> _localAnswers = [];
 
     private Complaint()
     {
@@ -78,6 +80,7 @@ public sealed class Complaint : IVersioned
     public string OutcomeWanted { get; private set; } = "";
     public BodyProcedure BodyProcedure { get; private set; }
     public DateOnly? ComplainedToBodyOn { get; private set; }
+    public DateOnly? BodyAcknowledgedOn { get; private set; }
     public DateOnly? BodyFinalResponseOn { get; private set; }
     public MpReferral? Mp { get; private set; }
     public LegalRemedy LegalRemedy { get; private set; }
@@ -116,6 +119,9 @@ public sealed class Complaint : IVersioned
     public IReadOnlyList<ReviewRequest> Reviews => _reviews;
     public IReadOnlyList<ComplainantAccess> Links => _links;
 
+    /// <summary>Answers to the questions partner plugins asked on the public form about this organisation.</summary>
+    public IReadOnlyList<LocalAnswer> LocalAnswers => _localAnswers;
+
     public bool IsOpen => CaseStages.IsOpen(Stage);
 
     public string ComplainantName => Representative?.Name ?? Person.Name;
@@ -147,10 +153,20 @@ public sealed class Complaint : IVersioned
             OutcomeWanted = details.OutcomeWanted,
             BodyProcedure = details.BodyProcedure,
             ComplainedToBodyOn = details.ComplainedToBodyOn,
+            BodyAcknowledgedOn = details.BodyAcknowledgedOn,
             BodyFinalResponseOn = details.BodyFinalResponseOn,
             Mp = details.Mp,
             LegalRemedy = details.LegalRemedy,
         };
+        foreach (var (answer, position) in (details.LocalAnswers ?? []).Select((a, i) => (a, i)))
+        {
+            complaint._localAnswers.Add(new LocalAnswer
+            {
+                ComplaintId = complaint.Id, Position = position, PluginId = answer.PluginId, PluginName = answer.PluginName, Key = answer.Key,
+                Question = answer.Question, Type = answer.Type, Answer = answer.Answer,
+            });
+        }
+
         complaint.Record(CaseEventKind.Submitted, details.Representative is null ? Actor.Complainant : new Actor(null, details.Representative.Name), time,
             $"Complaint received about {details.BodyName}", null, Visibility.Complainant);
         complaint.StartClock(ClockKind.Acknowledgement, time.Today, clocks);
@@ -483,6 +499,7 @@ public sealed class Complaint : IVersioned
         Note("became aware", AwareOn, facts.AwareOn);
         Note("body's procedure", BodyProcedure, facts.BodyProcedure);
         Note("complained to the body", ComplainedToBodyOn, facts.ComplainedToBodyOn);
+        Note("body's acknowledgement", BodyAcknowledgedOn, facts.BodyAcknowledgedOn);
         Note("body's final response", BodyFinalResponseOn, facts.BodyFinalResponseOn);
         Note("MP referral", Mp is null ? null : $"{Mp.MpName} ({Mp.Constituency}) on {Day(Mp.ReferredOn)}", facts.Mp is null ? null : $"{facts.Mp.MpName} ({facts.Mp.Constituency}) on {Day(facts.Mp.ReferredOn)}");
         Note("legal remedy", LegalRemedy, facts.LegalRemedy);
@@ -494,6 +511,7 @@ public sealed class Complaint : IVersioned
         AwareOn = facts.AwareOn;
         BodyProcedure = facts.BodyProcedure;
         ComplainedToBodyOn = facts.ComplainedToBodyOn;
+        BodyAcknowledgedOn = facts.BodyAcknowledgedOn;
         BodyFinalResponseOn = facts.BodyFinalResponseOn;
         Mp = facts.Mp;
         LegalRemedy = facts.LegalRemedy;
@@ -685,7 +703,12 @@ public sealed class Complaint : IVersioned
 public sealed record NewComplaint(
     PersonComplaining Person, Representative? Representative, Adjustments Adjustments, Guid? OrganisationId, string BodyName, Sector? Sector,
     string WhatHappened, DateOnly AwareOn, string Impact, string OutcomeWanted, BodyProcedure BodyProcedure, DateOnly? ComplainedToBodyOn,
-    DateOnly? BodyFinalResponseOn, MpReferral? Mp, LegalRemedy LegalRemedy);
+    DateOnly? BodyFinalResponseOn, MpReferral? Mp, LegalRemedy LegalRemedy, DateOnly? BodyAcknowledgedOn = null, IReadOnlyList<NewLocalAnswer>? LocalAnswers = null);
+
+/// <summary>The answer to one question a partner plugin asked, with the question's words as the complainant saw them
+/// (the plugin may change or go; the case keeps what was asked). Dates are written yyyy-MM-dd.</summary>
+public sealed record NewLocalAnswer(string PluginId, string PluginName, string Key, string Question, IntakeAnswerType Type, string? Answer);
 
 /// <summary>The facts a caseworker can correct.</summary>
-public sealed record CaseFacts(DateOnly AwareOn, BodyProcedure BodyProcedure, DateOnly? ComplainedToBodyOn, DateOnly? BodyFinalResponseOn, MpReferral? Mp, LegalRemedy LegalRemedy);
+public sealed record CaseFacts(
+    DateOnly AwareOn, BodyProcedure BodyProcedure, DateOnly? ComplainedToBodyOn, DateOnly? BodyAcknowledgedOn, DateOnly? BodyFinalResponseOn, MpReferral? Mp, LegalRemedy LegalRemedy);

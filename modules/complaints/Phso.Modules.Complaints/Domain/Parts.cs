@@ -1,3 +1,4 @@
+using Phso.Modules.Plugins.Contracts;
 using Phso.SharedKernel.Time;
 
 namespace Phso.Modules.Complaints.Domain;
@@ -140,6 +141,23 @@ public sealed class MpReferral
     public string MpName { get; set; } = "";
     public string Constituency { get; set; } = "";
     public DateOnly ReferredOn { get; set; }
+}
+
+/// <summary>The answer to a question a partner plugin asked on the public form, kept with the question as asked.</summary>
+public sealed class LocalAnswer
+{
+    public Guid ComplaintId { get; set; }
+    public int Position { get; set; }
+    public string PluginId { get; set; } = "";
+    public string PluginName { get; set; } = "";
+    public string Key { get; set; } = "";
+    public string Question { get; set; } = "";
+    public IntakeAnswerType Type { get; set; }
+
+    /// <summary>"yes"/"no", the choice, the text, or the date as yyyy-MM-dd; null when not answered.</summary>
+    public string? Answer { get; set; }
+
+    public DateOnly? AnswerDate => Type == IntakeAnswerType.Date && DateOnly.TryParseExact(Answer, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 }
 
 /// <summary>A caseworker's decision on one eligibility check, next to what the engine said at the time.</summary>

@@ -88,6 +88,7 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             b.HasMany(c => c.Clocks).WithOne().HasForeignKey(c => c.ComplaintId);
             b.HasMany(c => c.Reviews).WithOne().HasForeignKey(r => r.ComplaintId);
             b.HasMany(c => c.Links).WithOne().HasForeignKey(l => l.ComplaintId);
+            b.HasMany(c => c.LocalAnswers).WithOne().HasForeignKey(a => a.ComplaintId);
         });
 
         // The case's parts get their ids from the domain (version 7 GUIDs) when created. EF must not treat an id as
@@ -153,6 +154,20 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             b.Property(l => l.TokenHash).HasMaxLength(64).RedactedInAudit();
             b.HasIndex(l => l.TokenHash).IsUnique();
             b.AuditedAsPartOf(nameof(Complaint), nameof(ComplainantAccess.ComplaintId));
+        });
+        modelBuilder.Entity<LocalAnswer>(b =>
+        {
+            b.ToTable("local_answers");
+            b.HasKey(a => new { a.ComplaintId, a.Position });
+            b.Property(a => a.Position).ValueGeneratedNever();
+            b.Property(a => a.PluginId).HasMaxLength(100);
+            b.Property(a => a.PluginName).HasMaxLength(200);
+            b.Property(a => a.Key).HasMaxLength(60);
+            b.Property(a => a.Question).HasMaxLength(300);
+            b.Property(a => a.Type).HasConversion<string>().HasMaxLength(10);
+            b.Property(a => a.Answer).HasMaxLength(1000);
+            b.Ignore(a => a.AnswerDate);
+            b.AuditedAsPartOf(nameof(Complaint), nameof(LocalAnswer.ComplaintId));
         });
         modelBuilder.Entity<ReferenceCounter>(b =>
         {

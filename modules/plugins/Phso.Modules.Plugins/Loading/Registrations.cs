@@ -5,6 +5,11 @@ namespace Phso.Modules.Plugins.Loading;
 /// <summary>What a plugin registered must make sense before the platform uses it; each problem says what to fix.</summary>
 internal static class Registrations
 {
+    /// <summary>The public form asks a plugin's questions on one page; more than this would bury the complaint.</summary>
+    public const int MaxIntakeQuestions = 10;
+
+    public const int MaxChoices = 20;
+
     public static IEnumerable<string> Problems(IEnumerable<ComplaintStandardDescription> standards, IEnumerable<IntakeQuestionSet> intake, IEnumerable<PluginCourse> courses, string folder)
     {
         foreach (var standard in standards)
@@ -60,6 +65,22 @@ internal static class Registrations
             {
                 yield return $"the intake question \"{question.Key}\" offers a choice but fewer than two options";
             }
+
+            if (question.Choices is { } choices && (choices.Count > MaxChoices || choices.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > 100)
+                || choices.Distinct(StringComparer.OrdinalIgnoreCase).Count() != choices.Count))
+            {
+                yield return $"the intake question \"{question.Key}\" may offer at most {MaxChoices} different options of up to 100 characters";
+            }
+
+            if (question.Hint is { Length: > 300 })
+            {
+                yield return $"the intake question \"{question.Key}\" has a hint longer than 300 characters";
+            }
+        }
+
+        if (keys.Count > MaxIntakeQuestions)
+        {
+            yield return $"a plugin may add at most {MaxIntakeQuestions} questions to the complaint form (this one adds {keys.Count})";
         }
 
         if (intake.Any(set => set.Organisations is not { Count: > 0 }))

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Phso.Modules.Complaints.Domain;
 using Phso.Modules.Complaints.Persistence;
 using Phso.Modules.Organisations.Contracts;
 using Phso.Modules.Plugins.Contracts;
@@ -28,30 +29,56 @@ internal sealed class LocalStandardRecordHandler(ComplaintsDbContext db, IMediat
 
         var complaints = await db.Complaints.AsNoTracking().Where(c => c.OrganisationId == request.OrganisationId)
             .OrderByDescending(c => c.ReceivedOn).Take(GetLocalStandardRecord.MaxComplaints)
-            .Select(c => new { c.ComplainedToBodyOn, c.BodyFinalResponseOn })
+            .Select(c => new
+            {
+                c.ComplainedToBodyOn, c.BodyAcknowledgedOn, c.BodyFinalResponseOn,
+                Dates = c.LocalAnswers.Where(a => a.Type == IntakeAnswerType.Date && a.Answer != null).Select(a => new LocalAnswer { Key = a.Key, Type = a.Type, Answer = a.Answer }).ToList(),
+            })
             .ToListAsync(cancellationToken);
-        var dates = complaints.Select(c => MilestoneDates.Of(c.ComplainedToBodyOn, c.BodyFinalResponseOn)).ToList();
+        var dates = complaints.Select(c => MilestoneDates.Of(c.ComplainedToBodyOn, c.BodyAcknowledgedOn, c.BodyFinalResponseOn, c.Dates)).ToList();
         var standards = await mediator.Send(new MeasureLocalStandards(organisation.Name, dates), cancellationToken);
         return new OrganisationStandardRecord(organisation.Id, organisation.Name, complaints.Count, standards);
     }
 }
 
-/// <summary>The milestones the complaint form asks about, by the plugin SDK's milestone keys.</summary>
+/// <summary>The milestones the complaint form asks about, by the plugin SDK's milestone keys, and the dates answered to
+/// partner plugins' date questions, by their keys (the first answer wins if two plugins use one key).</summary>
 public static class MilestoneDates
 {
-    public static IReadOnlyDictionary<string, DateOnly> Of(DateOnly? complained, DateOnly? finalResponse)
+    public static IReadOnlyDictionary<string, DateOnly> Of(DateOnly? complained, DateOnly? acknowledged, DateOnly? finalResponse, IEnumerable<LocalAnswer> localAnswers)
     {
         var dates = new Dictionary<string, DateOnly>();
-        if (complained is { } c)
+        foreach (var (key, date) in new[] { ("complained", complained), ("acknowledged", acknowledged), ("final-response", finalResponse) })
         {
-            dates["complained"] = c;
+            if (date is { } known)
+            {
+                dates[key] = known;
+            }
         }
 
-        if (finalResponse is { } f)
+        foreach (var answer in localAnswers)
         {
-            dates["final-response"] = f;
+            if (answer.AnswerDate is { } date)
+            {
+                dates.TryAdd(answer.Key, date);
+            }
         }
 
         return dates;
+    }
+
+    public static IReadOnlyDictionary<string, DateOnly> Of(Complaint complaint) =>
+        Of(complaint.ComplainedToBodyOn, complaint.BodyAcknowledgedOn, complaint.BodyFinalResponseOn, complaint.LocalAnswers);
+
+    /// <summary>The answers (not dates) given to partner plugins' questions, for the plugins' own checks.</summary>
+    public static IReadOnlyDictionary<string, string> AnswersOf(Complaint complaint)
+    {
+        var answers = new Dictionary<string, string>();
+        foreach (var answer in complaint.LocalAnswers.Where(a => a.Answer is not null))
+        {
+            answers.TryAdd(answer.Key, answer.Answer!);
+        }
+
+        return answers;
     }
 }

@@ -111,7 +111,7 @@ internal sealed class GetCaseHandler(ComplaintsDbContext db, Eligibility eligibi
     public async Task<CaseView?> Handle(GetCase request, CancellationToken cancellationToken)
     {
         var complaint = await db.Complaints.AsNoTracking()
-            .Include(c => c.Checks).Include(c => c.Clocks).Include(c => c.Reviews).Include(c => c.Links).Include(c => c.Documents)
+            .Include(c => c.Checks).Include(c => c.Clocks).Include(c => c.Reviews).Include(c => c.Links).Include(c => c.Documents).Include(c => c.LocalAnswers)
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Reference == request.Reference, cancellationToken);
         if (complaint is null)

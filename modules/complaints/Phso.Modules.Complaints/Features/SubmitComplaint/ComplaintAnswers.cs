@@ -1,5 +1,6 @@
 using Phso.Modules.Complaints.Domain;
 using Phso.Modules.Complaints.Evidence;
+using Phso.Modules.Plugins.Contracts;
 using Phso.SharedKernel.Domain;
 using Phso.SharedKernel.Time;
 using Phso.SharedKernel.Web;
@@ -49,7 +50,13 @@ public sealed class ComplaintAnswers
 
     public BodyProcedure? BodyProcedure { get; set; }
     public DateParts ComplainedOn { get; set; } = new();
+    public DateParts AcknowledgedOn { get; set; } = new();
     public DateParts FinalResponseOn { get; set; } = new();
+
+    /// <summary>The questions running partner plugins ask about the chosen organisation, with the answers so far.
+    /// Filled from the plugins (never from what a browser or client sends) when the organisation is chosen and again
+    /// before sending, so a plugin switched on or off meanwhile is taken into account.</summary>
+    public List<LocalQuestion> LocalQuestions { get; set; } = [];
 
     public bool? MpReferred { get; set; }
     public string? MpName { get; set; }
@@ -74,4 +81,32 @@ public sealed class ComplaintAnswers
     public Sector? Sector => NotListed ? BodySector : OrganisationSector;
 
     public string BodyName => (NotListed ? BodyNameGiven : OrganisationName) ?? "";
+}
+
+/// <summary>A question a partner plugin asks about the organisation, and the answer as typed.</summary>
+public sealed class LocalQuestion
+{
+    /// <summary>The answer to an optional yes/no or choice question when the person does not know.</summary>
+    public const string NotKnown = "not-known";
+
+    public string PluginId { get; set; } = "";
+    public string PluginName { get; set; } = "";
+    public string Key { get; set; } = "";
+    public string Text { get; set; } = "";
+    public IntakeAnswerType Type { get; set; }
+    public string? Hint { get; set; }
+    public List<string> Choices { get; set; } = [];
+    public bool Required { get; set; }
+
+    /// <summary>The answer: "yes", "no", a choice or text. Unused for dates.</summary>
+    public string? Answer { get; set; }
+
+    /// <summary>The answer to a date question.</summary>
+    public DateParts Date { get; set; } = new();
+
+    /// <summary>The answer as kept with the case: dates as yyyy-MM-dd; "do not know" and blanks as null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Stored => Type == IntakeAnswerType.Date
+        ? Date.TryRead("Date", out var date, out _) ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null
+        : string.IsNullOrWhiteSpace(Answer) || Answer == NotKnown ? null : Answer.Trim();
 }

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Phso.Modules.Complaints.Domain;
+using Phso.Modules.Plugins.Contracts;
 using Phso.SharedKernel.Domain;
 using Phso.SharedKernel.Web;
 
@@ -22,6 +23,11 @@ public sealed record JourneyPage(
 public static class ComplaintJourney
 {
     public const string CheckAnswers = "check";
+
+    /// <summary>The page of questions partner plugins add for the organisation.</summary>
+    public const string LocalQuestionsPage = "local-questions";
+
+    public const int MaxLocalAnswerLength = 1000;
 
     public static readonly IReadOnlyList<JourneyPage> Pages =
     [
@@ -81,6 +87,7 @@ public static class ComplaintJourney
                 to.OrganisationSector = from.BodyNotListed == "yes" ? null : from.OrganisationSector;
                 to.BodyNameGiven = from.BodyNotListed == "yes" ? from.BodyNameGiven?.Trim() : null;
                 to.BodySector = from.BodyNotListed == "yes" ? from.BodySector : null;
+                to.LocalQuestions = from.LocalQuestions;
             },
             (a, _) => a.NotListed
                 ? Errors(
@@ -109,6 +116,7 @@ public static class ComplaintJourney
             {
                 to.BodyProcedure = from.BodyProcedure;
                 to.ComplainedOn = from.BodyProcedure == Domain.BodyProcedure.NotStarted ? new DateParts() : from.ComplainedOn;
+                to.AcknowledgedOn = from.BodyProcedure == Domain.BodyProcedure.NotStarted ? new DateParts() : from.AcknowledgedOn;
                 to.FinalResponseOn = from.BodyProcedure == Domain.BodyProcedure.Finished ? from.FinalResponseOn : new DateParts();
             },
             (a, today) =>
@@ -125,20 +133,53 @@ public static class ComplaintJourney
                     errors.Add(("ComplainedOn", complainedError!));
                 }
 
+                // The acknowledgement date is optional: many people will not have it to hand.
+                DateOnly? acknowledged = null;
+                if (a.BodyProcedure != Domain.BodyProcedure.NotStarted && !a.AcknowledgedOn.IsEmpty)
+                {
+                    if (a.AcknowledgedOn.TryRead("Date they acknowledged your complaint", out var on, out var acknowledgedError, today))
+                    {
+                        acknowledged = on;
+                    }
+                    else
+                    {
+                        errors.Add(("AcknowledgedOn", acknowledgedError!));
+                    }
+                }
+
+                DateOnly? response = null;
                 if (a.BodyProcedure == Domain.BodyProcedure.Finished)
                 {
-                    if (!a.FinalResponseOn.TryRead("Date of the organisation's final response", out var response, out var responseError, today))
+                    if (a.FinalResponseOn.TryRead("Date of the organisation's final response", out var on, out var responseError, today))
+                    {
+                        response = on;
+                    }
+                    else
                     {
                         errors.Add(("FinalResponseOn", responseError!));
                     }
-                    else if (errors.Count == 0 && response < complained)
-                    {
-                        errors.Add(("FinalResponseOn", "Date of the organisation's final response must be on or after the date you complained"));
-                    }
+                }
+
+                if (errors.Count == 0)
+                {
+                    errors.AddRange(BodyDates.OutOfOrder(complained, acknowledged, response, "you complained"));
                 }
 
                 return errors;
             }),
+
+        new(LocalQuestionsPage, "More about the organisation's complaints procedure", a => a.LocalQuestions.Count > 0,
+            (from, to) =>
+            {
+                // Answers are matched by question; the questions themselves stay as the plugins asked them.
+                foreach (var question in to.LocalQuestions)
+                {
+                    var posted = from.LocalQuestions.FirstOrDefault(q => q.PluginId == question.PluginId && q.Key == question.Key);
+                    question.Answer = question.Type == IntakeAnswerType.Date ? null : posted?.Answer?.Trim();
+                    question.Date = question.Type == IntakeAnswerType.Date ? posted?.Date ?? new DateParts() : new DateParts();
+                }
+            },
+            (a, today) => a.LocalQuestions.SelectMany((q, i) => LocalAnswerProblems(q, today).Select(message => ($"LocalQuestions[{i}].{(q.Type == IntakeAnswerType.Date ? "Date" : "Answer")}", message)))),
 
         new("mp", "Has an MP referred your complaint to us?", a => a.Sector == Sector.Parliamentary,
             (from, to) =>
@@ -228,6 +269,48 @@ public static class ComplaintJourney
     /// <summary>Every problem with the answers, with the page that asks the question.</summary>
     public static IReadOnlyList<(string Slug, string Field, string Message)> Problems(ComplaintAnswers answers, DateOnly today) =>
         [.. Pages.Where(p => p.Applies(answers)).SelectMany(p => p.Validate(answers, today).Select(e => (p.Slug, e.Field, e.Message)))];
+
+    private static IEnumerable<string> LocalAnswerProblems(LocalQuestion q, DateOnly today)
+    {
+        var quoted = $"\u201c{q.Text}\u201d";
+        switch (q.Type)
+        {
+            case IntakeAnswerType.Date when q.Date.IsEmpty:
+                if (q.Required)
+                {
+                    yield return $"Enter the date for {quoted}";
+                }
+
+                break;
+            case IntakeAnswerType.Date:
+                if (!q.Date.TryRead($"The date for {quoted}", out _, out var error, today))
+                {
+                    yield return error!;
+                }
+
+                break;
+            case IntakeAnswerType.YesNo when q.Answer is "yes" or "no" || (!q.Required && q.Answer is null or LocalQuestion.NotKnown):
+            case IntakeAnswerType.Choice when q.Choices.Contains(q.Answer ?? "") || (!q.Required && q.Answer is null or LocalQuestion.NotKnown):
+                break;
+            case IntakeAnswerType.YesNo:
+                yield return $"Select yes or no for {quoted}";
+                break;
+            case IntakeAnswerType.Choice:
+                yield return $"Select an answer for {quoted}";
+                break;
+            default:
+                if (q.Required && string.IsNullOrWhiteSpace(q.Answer))
+                {
+                    yield return $"Enter your answer to {quoted}";
+                }
+                else if (q.Answer is { Length: > MaxLocalAnswerLength })
+                {
+                    yield return $"Your answer to {quoted} must be {MaxLocalAnswerLength} characters or fewer";
+                }
+
+                break;
+        }
+    }
 
     private static int IndexOf(string slug) => Pages.ToList().FindIndex(p => p.Slug == slug);
 

@@ -31,7 +31,8 @@ internal sealed class SubmitComplaintValidator : AbstractValidator<SubmitComplai
                 return;
             }
 
-            foreach (var (_, field, message) in ComplaintJourney.Problems(answers, CaseTime.From(clock).Today))
+            // The partner plugins' questions are checked by the handler, against the questions as they stand then.
+            foreach (var (_, field, message) in ComplaintJourney.Problems(answers, CaseTime.From(clock).Today).Where(p => p.Slug != ComplaintJourney.LocalQuestionsPage))
             {
                 context.AddFailure(field, message);
             }
@@ -63,8 +64,17 @@ internal sealed class SubmitComplaintHandler(
             sector = organisation.Sector;
         }
 
+        // What a client sent as questions is ignored: only its answers to the questions asked now count.
+        a.LocalQuestions = await LocalQuestionsFor.OrganisationAsync(mediator, organisationId is null ? null : bodyName, a.LocalQuestions, cancellationToken);
+        var localProblems = ComplaintJourney.Find(ComplaintJourney.LocalQuestionsPage).Validate(a, time.Today).ToList();
+        if (localProblems.Count > 0)
+        {
+            throw new RequestValidationException(localProblems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+        }
+
         a.AwareOn.TryRead("Date", out var awareOn, out _);
         DateOnly? complainedOn = a.ComplainedOn.TryRead("Date", out var complained, out _) ? complained : null;
+        DateOnly? acknowledgedOn = a.BodyProcedure != BodyProcedure.NotStarted && a.AcknowledgedOn.TryRead("Date", out var acknowledged, out _) ? acknowledged : null;
         DateOnly? finalResponseOn = a.FinalResponseOn.TryRead("Date", out var response, out _) ? response : null;
         MpReferral? mp = a.MpReferred == true && a.MpReferredOn.TryRead("Date", out var referred, out _)
             ? new MpReferral { MpName = a.MpName!, Constituency = a.MpConstituency!, ReferredOn = referred }
@@ -97,7 +107,8 @@ internal sealed class SubmitComplaintHandler(
 
         var details = new NewComplaint(
             person, representative, adjustments, organisationId, bodyName, sector, a.WhatHappened!, awareOn, a.Impact!, a.OutcomeWanted!,
-            a.BodyProcedure!.Value, complainedOn, finalResponseOn, mp, a.LegalRemedy!.Value);
+            a.BodyProcedure!.Value, complainedOn, finalResponseOn, mp, a.LegalRemedy!.Value, acknowledgedOn,
+            [.. a.LocalQuestions.Select(q => new NewLocalAnswer(q.PluginId, q.PluginName, q.Key, q.Text, q.Type, q.Stored))]);
         var complaint = Complaint.Submit(details, await db.NextReferenceAsync(time.Today.Year, settings.ReferencePrefix, cancellationToken), time, clocks);
         db.Complaints.Add(complaint);
 

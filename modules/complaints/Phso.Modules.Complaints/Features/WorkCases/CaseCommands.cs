@@ -71,7 +71,7 @@ public sealed record LinkBody(string Reference, int? Version, Guid? Organisation
 
 [RequiresPolicy(ComplaintsPolicies.WorkCases)]
 public sealed record ChangeFacts(
-    string Reference, int? Version, DateParts AwareOn, BodyProcedure? BodyProcedure, DateParts ComplainedOn, DateParts FinalResponseOn,
+    string Reference, int? Version, DateParts AwareOn, BodyProcedure? BodyProcedure, DateParts ComplainedOn, DateParts? AcknowledgedOn, DateParts FinalResponseOn,
     string? MpName, string? MpConstituency, DateParts MpReferredOn, LegalRemedy? LegalRemedy) : ICommand, ICaseCommand;
 
 [RequiresPolicy(ComplaintsPolicies.WorkCases)]
@@ -322,7 +322,13 @@ internal sealed class ChangeFactsHandler(CaseCommandServices services) : CaseCom
         }
 
         var complainedOn = c.BodyProcedure is Domain.BodyProcedure.NotStarted ? null : Read(c.ComplainedOn, "Date they complained to the organisation", nameof(ChangeFacts.ComplainedOn), required: false);
+        var acknowledgedOn = c.BodyProcedure is Domain.BodyProcedure.NotStarted ? null : Read(c.AcknowledgedOn, "Date the organisation acknowledged the complaint", nameof(ChangeFacts.AcknowledgedOn), required: false);
         var finalResponseOn = c.BodyProcedure is Domain.BodyProcedure.Finished ? Read(c.FinalResponseOn, "Date of the organisation's final response", nameof(ChangeFacts.FinalResponseOn), required: false) : null;
+        foreach (var (field, message) in BodyDates.OutOfOrder(complainedOn, acknowledgedOn, finalResponseOn, "they complained"))
+        {
+            errors.TryAdd(field == BodyDates.Acknowledged ? nameof(ChangeFacts.AcknowledgedOn) : nameof(ChangeFacts.FinalResponseOn), [message]);
+        }
+
         MpReferral? mp = null;
         if (!string.IsNullOrWhiteSpace(c.MpName) || !string.IsNullOrWhiteSpace(c.MpConstituency) || !(c.MpReferredOn ?? new DateParts()).IsEmpty)
         {
@@ -353,7 +359,7 @@ internal sealed class ChangeFactsHandler(CaseCommandServices services) : CaseCom
             throw new RequestValidationException(errors);
         }
 
-        complaint.ChangeFacts(new CaseFacts(awareOn!.Value, c.BodyProcedure!.Value, complainedOn, finalResponseOn, mp, c.LegalRemedy!.Value), actor, time);
+        complaint.ChangeFacts(new CaseFacts(awareOn!.Value, c.BodyProcedure!.Value, complainedOn, acknowledgedOn, finalResponseOn, mp, c.LegalRemedy!.Value), actor, time);
         return Task.CompletedTask;
 
         DateOnly? Read(DateParts? parts, string what, string field, bool required)

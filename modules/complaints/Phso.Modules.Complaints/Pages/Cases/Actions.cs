@@ -64,14 +64,15 @@ public sealed class FactsModel(IMediator mediator) : CaseActionPage(mediator)
 
     public override string Title => "Correct the facts";
     protected override string Done => "Facts corrected. The checks have been run again on the new facts.";
-    protected override IRequest<Unit> Command() => new ChangeFacts(Reference, Version, Input.AwareOn, Input.BodyProcedure, Input.ComplainedOn, Input.FinalResponseOn, Input.MpName, Input.MpConstituency, Input.MpReferredOn, Input.LegalRemedy);
+    protected override IRequest<Unit> Command() => new ChangeFacts(Reference, Version, Input.AwareOn, Input.BodyProcedure, Input.ComplainedOn, Input.AcknowledgedOn, Input.FinalResponseOn, Input.MpName, Input.MpConstituency, Input.MpReferredOn, Input.LegalRemedy);
 
     protected override void Prepare()
     {
         var c = Case.Complaint;
         Input = new FactsForm
         {
-            AwareOn = DateParts.From(c.AwareOn), BodyProcedure = c.BodyProcedure, ComplainedOn = DateParts.From(c.ComplainedToBodyOn), FinalResponseOn = DateParts.From(c.BodyFinalResponseOn),
+            AwareOn = DateParts.From(c.AwareOn), BodyProcedure = c.BodyProcedure, ComplainedOn = DateParts.From(c.ComplainedToBodyOn), AcknowledgedOn = DateParts.From(c.BodyAcknowledgedOn),
+            FinalResponseOn = DateParts.From(c.BodyFinalResponseOn),
             MpName = c.Mp?.MpName, MpConstituency = c.Mp?.Constituency, MpReferredOn = DateParts.From(c.Mp?.ReferredOn), LegalRemedy = c.LegalRemedy,
         };
     }
@@ -81,6 +82,7 @@ public sealed class FactsModel(IMediator mediator) : CaseActionPage(mediator)
         public DateParts AwareOn { get; set; } = new();
         public BodyProcedure? BodyProcedure { get; set; }
         public DateParts ComplainedOn { get; set; } = new();
+        public DateParts AcknowledgedOn { get; set; } = new();
         public DateParts FinalResponseOn { get; set; } = new();
         public string? MpName { get; set; }
         public string? MpConstituency { get; set; }

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Phso.Modules.Complaints.Features.LocalStandards;
 using Phso.Modules.Complaints.Features.ReadCases;
 using Phso.Modules.Plugins.Contracts;
 using Phso.SharedKernel.Auditing;
@@ -31,7 +32,7 @@ public sealed class CaseModel(IMediator mediator, AuditTrailReader auditTrail) :
         }
 
         Case = view;
-        LocalStandards = await mediator.Send(new GetLocalStandards(view.Complaint.BodyName, Features.LocalStandards.MilestoneDates.Of(view.Complaint.ComplainedToBodyOn, view.Complaint.BodyFinalResponseOn), new Dictionary<string, string>()), cancellationToken);
+        LocalStandards = await mediator.Send(new GetLocalStandards(view.Complaint.BodyName, MilestoneDates.Of(view.Complaint), MilestoneDates.AnswersOf(view.Complaint)), cancellationToken);
         History = await auditTrail.ReadAsync("complaints", "Complaint", view.Complaint.Id.ToString(), cancellationToken);
         return Page();
     }

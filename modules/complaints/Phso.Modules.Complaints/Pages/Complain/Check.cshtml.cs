@@ -18,7 +18,7 @@ public sealed class CheckModel(ComplaintDrafts drafts, IMediator mediator, TimeP
 
     public IReadOnlyList<(string Slug, string Field, string Message)> Problems { get; private set; } = [];
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (drafts.Load() is not { } draft)
         {
@@ -26,8 +26,16 @@ public sealed class CheckModel(ComplaintDrafts drafts, IMediator mediator, TimeP
             return Redirect("/complain");
         }
 
-        Answers = draft;
+        Answers = await RefreshAsync(draft, cancellationToken);
         return Page();
+    }
+
+    // A partner plugin switched on or off since the organisation was chosen changes the questions to answer.
+    private async Task<ComplaintAnswers> RefreshAsync(ComplaintAnswers draft, CancellationToken cancellationToken)
+    {
+        draft.LocalQuestions = await LocalQuestionsFor.RefreshAsync(mediator, draft, cancellationToken);
+        drafts.Save(draft);
+        return draft;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -38,7 +46,7 @@ public sealed class CheckModel(ComplaintDrafts drafts, IMediator mediator, TimeP
             return Redirect("/complain");
         }
 
-        Answers = draft;
+        Answers = await RefreshAsync(draft, cancellationToken);
         Problems = ComplaintJourney.Problems(draft, CaseTime.From(clock).Today);
         if (Problems.Count > 0)
         {

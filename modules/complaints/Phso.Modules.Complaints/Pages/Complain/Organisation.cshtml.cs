@@ -27,12 +27,14 @@ public sealed class OrganisationModel(ComplaintDrafts drafts, TimeProvider clock
 
     public override async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        // The name and sector of a chosen organisation come from the register, never from the form.
+        // The name and sector of a chosen organisation come from the register, and its partner plugins' questions from
+        // the plugins; never from the form.
+        string? registered = null;
         if (Answers.BodyNotListed != "yes" && Answers.OrganisationId is { } id)
         {
             if (await mediator.Send(new GetOrganisation(id), cancellationToken) is { ClosedOn: null } organisation)
             {
-                Answers.OrganisationName = organisation.Name;
+                Answers.OrganisationName = registered = organisation.Name;
                 Answers.OrganisationSector = organisation.Sector;
             }
             else
@@ -40,6 +42,8 @@ public sealed class OrganisationModel(ComplaintDrafts drafts, TimeProvider clock
                 Answers.OrganisationId = null;
             }
         }
+
+        Answers.LocalQuestions = await LocalQuestionsFor.OrganisationAsync(mediator, registered, Drafts.Load()?.LocalQuestions ?? [], cancellationToken);
 
         var result = SaveAnswers();
         await FindMatchesAsync(cancellationToken);

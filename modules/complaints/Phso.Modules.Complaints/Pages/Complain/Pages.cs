@@ -48,6 +48,11 @@ public sealed class OrganisationComplaintModel(ComplaintDrafts drafts, TimeProvi
     protected override string Slug => "organisation-complaint";
 }
 
+public sealed class LocalQuestionsModel(ComplaintDrafts drafts, TimeProvider clock) : QuestionPage(drafts, clock)
+{
+    protected override string Slug => ComplaintJourney.LocalQuestionsPage;
+}
+
 public sealed class MpModel(ComplaintDrafts drafts, TimeProvider clock) : QuestionPage(drafts, clock)
 {
     protected override string Slug => "mp";
