@@ -4,6 +4,7 @@ using Phso.Modules.Plugins.Persistence;
 using Phso.Modules.Plugins.Runtime;
 using Phso.SharedKernel.Modules;
 using Phso.SharedKernel.Security;
+using Quartz;
 
 namespace Phso.Modules.Plugins;
 
@@ -23,9 +24,21 @@ public sealed class PluginsModule : ModuleBase
         context.Services.Configure<PluginOptions>(context.Configuration.GetSection("Plugins"));
         context.Services.AddSingleton<PluginRuntime>();
         context.Services.AddHostedService<PluginStartup>();
+        context.Services.AddSingleton<PluginSync>();
         if (DemoData.SamplePlugins.Enabled(context.Configuration) && DemoData.SamplePlugins.TestKey() is { } testKey)
         {
             context.Services.PostConfigure<PluginOptions>(options => options.TrustedKeys.Add(testKey));
+        }
+    }
+
+    public override void ConfigureJobs(IQuartzBuilder quartz, IConfiguration configuration)
+    {
+        var seconds = configuration.GetSection("Plugins").Get<PluginOptions>()?.SyncIntervalSeconds ?? new PluginOptions().SyncIntervalSeconds;
+        if (seconds > 0)
+        {
+            quartz.ScheduleJob<SyncPluginsJob>(
+                trigger => trigger.WithIdentity("sync-plugins").StartAt(DateTimeOffset.UtcNow.AddSeconds(seconds)).WithSimpleSchedule(TimeSpan.FromSeconds(seconds), null),
+                job => job.WithIdentity(SyncPluginsJob.Key));
         }
     }
 

@@ -66,6 +66,7 @@ public class PhsoFactory : WebApplicationFactory<Program>
             ["Outbox:PollIntervalSeconds"] = "0",
             ["Email:PollIntervalSeconds"] = "0",
             ["Complaints:ClockCheckIntervalMinutes"] = "0",
+            ["Plugins:SyncIntervalSeconds"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         if (WithTestModules)

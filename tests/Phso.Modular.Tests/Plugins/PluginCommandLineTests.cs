@@ -51,4 +51,65 @@ public sealed class PluginCommandLineTests
         File.Delete(package);
         File.Delete(unsigned);
     }
+
+    [Fact]
+    public async Task A_running_host_takes_up_command_line_changes_without_a_restart_once_two_checks_agree()
+    {
+        var dataFolder = Path.Combine(Path.GetTempPath(), "phso-tests", Guid.NewGuid().ToString("N"));
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var host = new PluginHostFactory(dataFolder, key, safeMode: false);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Data:Folder"] = dataFolder,
+            ["Plugins:TrustedKeys:0:Publisher"] = PluginHostFactory.Publisher,
+            ["Plugins:TrustedKeys:0:PublicKeyPem"] = key.ExportSubjectPublicKeyInfoPem(),
+        };
+        var package = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.zip");
+        await File.WriteAllBytesAsync(package, TestPlugins.Package("Phso.TestPlugins.Faulty.Working", key, id: "synced"));
+        var runtime = host.Services.GetRequiredService<Phso.Modules.Plugins.Runtime.PluginRuntime>();
+        var sync = host.Services.GetRequiredService<Phso.Modules.Plugins.Runtime.PluginSync>();
+
+        Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-install", "--package", package], settings));
+        Assert.Equal(0, await sync.SyncAsync(CancellationToken.None));
+        Assert.False(runtime.IsRunning("synced"));
+        Assert.Equal(1, await sync.SyncAsync(CancellationToken.None));
+        Assert.True(runtime.IsRunning("synced"));
+
+        Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-disable", "--id", "synced"], settings));
+        await sync.SyncAsync(CancellationToken.None);
+        await sync.SyncAsync(CancellationToken.None);
+        Assert.False(runtime.IsRunning("synced"));
+
+        // A change made in this process is never undone by the check: it agrees with the database once saved.
+        await using (var scope = host.SystemScope())
+        {
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            await mediator.Send(new EnablePlugin("synced", (await mediator.Send(new GetPlugin("synced")))!.Plugin.Version));
+        }
+
+        Assert.Equal(0, await sync.SyncAsync(CancellationToken.None));
+        Assert.Equal(0, await sync.SyncAsync(CancellationToken.None));
+        Assert.True(runtime.IsRunning("synced"));
+
+        Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-uninstall", "--id", "synced"], settings));
+        await sync.SyncAsync(CancellationToken.None);
+        Assert.Equal(1, await sync.SyncAsync(CancellationToken.None));
+        Assert.Empty(runtime.Running);
+
+        // A sample plugin installed from the command line reaches the running host's complaint form.
+        settings["Plugins:TrustedKeys:1:Publisher"] = "Phso.Modular samples (test key)";
+        settings["Plugins:TrustedKeys:1:PublicKeyPem"] = await File.ReadAllTextAsync(Path.Combine(TestPlugins.RepositoryRoot(), "plugins", "test-signing-key.pub.pem"));
+        await File.WriteAllBytesAsync(package, TestPlugins.Sample("Glenmorven.ComplaintStandard", "glenmorven-model-procedure"));
+        Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-install", "--package", package], settings));
+        await sync.SyncAsync(CancellationToken.None);
+        await sync.SyncAsync(CancellationToken.None);
+        await using (var scope = host.SystemScope())
+        {
+            var questions = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetIntakeQuestions("NHS Glenmorven Health Board"));
+            Assert.Equal(["stage-1-response", "escalated-to-stage-2"], questions.Select(q => q.Key));
+        }
+
+        Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-uninstall", "--id", "glenmorven-model-procedure"], settings));
+        File.Delete(package);
+    }
 }

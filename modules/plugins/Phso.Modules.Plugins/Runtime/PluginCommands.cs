@@ -11,8 +11,8 @@ namespace Phso.Modules.Plugins.Runtime;
 /// The plugin lifecycle from the command line, with the same rules as the admin page (they send the same commands, so
 /// the same checks, audit and refusals): <c>plugin-list</c>, <c>plugin-install --package x.zip</c>,
 /// <c>plugin-upgrade --id x --package x.zip [--force]</c>, <c>plugin-enable --id x</c>, <c>plugin-disable --id x</c>,
-/// <c>plugin-uninstall --id x</c>. They change the database and the plugins folder; a running host picks the change up
-/// when it next starts (or use the admin page, which needs no restart).
+/// <c>plugin-uninstall --id x</c>. They change the database and the plugins folder; a running host takes the change up
+/// within two checks of <see cref="PluginSync"/> (15 to 30 seconds by default), without a restart.
 /// </summary>
 internal static class PluginCommands
 {

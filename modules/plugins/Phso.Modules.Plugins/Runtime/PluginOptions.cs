@@ -24,5 +24,9 @@ public sealed class PluginOptions
     /// <summary>Where installed plugins are unpacked; default <c>plugins</c> in the data folder.</summary>
     public string? Folder { get; set; }
 
+    /// <summary>How often a running host looks for changes made from the command line (another process); 0 turns
+    /// the check off. A change is acted on when two checks in a row see it, so one in flight here is never undone.</summary>
+    public int SyncIntervalSeconds { get; set; } = 15;
+
     public TimeSpan CallLimit => TimeSpan.FromSeconds(CallTimeoutSeconds);
 }

@@ -40,6 +40,11 @@ internal sealed partial class PluginRuntime(
 
     private readonly ConcurrentDictionary<string, string> _names = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, string> _folders = new(StringComparer.Ordinal);
+
+    /// <summary>The folder (so the version) a running plugin was loaded from; null when it is not running.</summary>
+    public string? FolderOf(string id) => _folders.GetValueOrDefault(id);
+
     public IReadOnlyCollection<KeyValuePair<string, LoadedPlugin>> Running => _running.ToArray();
 
     /// <summary>Starts or stops the plugin as its record says, and records where it stands.</summary>
@@ -71,12 +76,26 @@ internal sealed partial class PluginRuntime(
         {
             _running[plugin.Id] = loaded;
             _names[plugin.Id] = plugin.Name;
+            _folders[plugin.Id] = plugin.Folder;
             plugin.MarkStatus(PluginStatus.Active, null, now);
         }
         else
         {
             LogSwitchedOff(logger, plugin.Id, outcome.Failure);
             plugin.MarkStatus(PluginStatus.Malfunctioned, outcome.Failure, now);
+        }
+    }
+
+    /// <summary>Starts an enabled plugin outside an admin's action (at start-up, or following another process's change);
+    /// if it does not start, its courses are withdrawn with the reason.</summary>
+    public void StartOrWithdraw(InstalledPlugin plugin, Persistence.PluginsDbContext db, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        ArgumentNullException.ThrowIfNull(db);
+        Apply(plugin, now);
+        if (!IsRunning(plugin.Id))
+        {
+            db.Publish(new PluginCoursesWithdrawn(plugin.Id, $"{plugin.Name} did not start: {plugin.StatusReason}"));
         }
     }
 
@@ -146,6 +165,7 @@ internal sealed partial class PluginRuntime(
 
     public void Stop(string id)
     {
+        _folders.TryRemove(id, out _);
         if (_running.TryRemove(id, out var plugin))
         {
             plugin.Unload();

@@ -31,11 +31,7 @@ internal sealed partial class PluginStartup(IServiceScopeFactory scopes, PluginR
         var plugins = await db.Plugins.Where(p => p.Enabled && (p.Status == PluginStatus.Active || p.Status == PluginStatus.Incompatible)).ToListAsync(cancellationToken);
         foreach (var plugin in plugins)
         {
-            runtime.Apply(plugin, clock.GetUtcNow());
-            if (!runtime.IsRunning(plugin.Id))
-            {
-                db.Publish(new PluginCoursesWithdrawn(plugin.Id, $"{plugin.Name} did not start: {plugin.StatusReason}"));
-            }
+            runtime.StartOrWithdraw(plugin, db, clock.GetUtcNow());
         }
 
         await db.SaveChangesAsync(cancellationToken);
