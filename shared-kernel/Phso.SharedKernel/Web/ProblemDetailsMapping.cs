@@ -35,7 +35,13 @@ public sealed class ApiExceptionHandler : IExceptionHandler
             Status = StatusCodes.Status400BadRequest,
             Title = "The request is not valid. Correct the fields listed in errors and send it again.",
         },
-        BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "The request could not be read. Check that the body is valid JSON of the documented shape." },
+        // ASP.NET's own message names the parameter that could not be read (never a stack trace), so it is passed on.
+        BadHttpRequestException e => new ProblemDetails
+        {
+            Status = e.StatusCode,
+            Title = "The request could not be read. Check the parameters in the address and that any body is valid JSON of the documented shape.",
+            Detail = e.Message,
+        },
         RuleViolationException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = e.Message },
         ConcurrencyConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = e.Message },
         NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = e.Message },

@@ -208,6 +208,9 @@ public sealed class IntakeQuestionTests : IClassFixture<PluginHostFactory>
         Assert.Equal(["stage-1-response", "escalated-to-stage-2"], questions.EnumerateArray().Select(q => q.GetProperty("key").GetString()));
         Assert.Empty((await client.GetFromJsonAsync<JsonElement[]>($"/api/complaints/questions?organisationId={await _host.OrganisationAsync("Northmoor Hospitals")}"))!);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/complaints/questions?organisationId={Guid.NewGuid()}")).StatusCode);
+        var unreadable = await client.GetAsync("/api/complaints/questions?organisationId=Glenmorven");
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.Contains("organisationId", await unreadable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         object Complaint(object stageOne) => new
         {
