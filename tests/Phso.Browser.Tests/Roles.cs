@@ -31,9 +31,18 @@ public static class Roles
             throw new InvalidOperationException($"Signing in as {email} answered {answer.Status}: {await page.Locator("main").InnerTextAsync()}");
         }
 
-        // Only that the browser has left the sign-in page: waiting for the landing page's load event here raced with
-        // it (twice in CI the event had fired before the wait began and the wait never ended). Callers go on with a
+        // Only that the browser has left the sign-in page, read from page.Url (set when a navigation commits). Waiting
+        // for a load event raced with it, and so did WaitForURLAsync: when the URL already matched, it waited for a
+        // "commit" load state that never fires again, until the time-out (three times in CI). Callers go on with a
         // navigation of their own, which waits for its page.
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal), new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+        for (var wait = 0; wait < 300 && page.Url.Contains("/account/sign-in", StringComparison.Ordinal); wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        if (page.Url.Contains("/account/sign-in", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Signing in as {email} did not leave the sign-in page within 30 seconds");
+        }
     }
 }

@@ -37,7 +37,7 @@ public sealed class PluginsModule : ModuleBase
         if (seconds > 0)
         {
             quartz.ScheduleJob<SyncPluginsJob>(
-                trigger => trigger.WithIdentity("sync-plugins").StartAt(DateTimeOffset.UtcNow.AddSeconds(seconds)).WithSimpleSchedule(TimeSpan.FromSeconds(seconds), null),
+                trigger => trigger.WithIdentity("sync-plugins").StartNow().WithSimpleSchedule(TimeSpan.FromSeconds(seconds), null),
                 job => job.WithIdentity(SyncPluginsJob.Key));
         }
     }

@@ -238,25 +238,34 @@ public sealed class IntakeQuestionTests : IClassFixture<PluginHostFactory>
     }
 
     [Fact]
-    public async Task A_caseworker_corrects_the_acknowledgement_date_and_the_change_is_on_the_record()
+    public async Task A_caseworker_corrects_the_acknowledgement_date_and_the_boards_stage_dates_and_each_change_is_on_the_record()
     {
         var visitor = _host.CreateBrowser();
-        await ComplainAboutAsync(visitor, "Northmoor Hospitals");
+        await ComplainAboutAsync(visitor, "NHS Glenmorven Health Board");
+        await visitor.AnswerAsync("/complain/local-questions", [.. Question(0, Glenmorven, "stage-1-response"), .. Question(1, Glenmorven, "escalated-to-stage-2")]);
         var submitted = await FinishAndSendAsync(visitor);
         var caseworker = await CaseworkerAsync();
-        (string, string)[] facts(DateOnly acknowledged) =>
+        Assert.Contains(StageOneQuestion, WebUtility.HtmlDecode(await caseworker.GetPageAsync($"/cases/{submitted.Reference}/facts")), StringComparison.Ordinal);
+        (string, string)[] facts(DateOnly acknowledged, string stageOneDay) =>
         [
             .. Casework.Date("Input.AwareOn", new DateOnly(2026, 9, 1)), ("Input.BodyProcedure", "Finished"), .. Casework.Date("Input.ComplainedOn", new DateOnly(2026, 9, 2)),
             .. Casework.Date("Input.AcknowledgedOn", acknowledged), .. Casework.Date("Input.FinalResponseOn", new DateOnly(2026, 10, 30)), ("Input.LegalRemedy", "No"),
+            ("Input.LocalAnswers[0].Date.Day", stageOneDay), ("Input.LocalAnswers[0].Date.Month", "9"), ("Input.LocalAnswers[0].Date.Year", "2026"),
         ];
 
-        var (status, page) = await caseworker.RefusedAsync(submitted.Reference, "facts", facts(new DateOnly(2026, 11, 2)));
+        var (status, page) = await caseworker.RefusedAsync(submitted.Reference, "facts", facts(new DateOnly(2026, 11, 2), "31"));
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("Date of the organisation&#x27;s final response must be on or after the date it acknowledged the complaint", page, StringComparison.Ordinal);
+        page = WebUtility.HtmlDecode(page);
+        Assert.Contains("Date of the organisation's final response must be on or after the date it acknowledged the complaint", page, StringComparison.Ordinal);
+        Assert.Contains($"The date for \u201c{StageOneQuestion}\u201d must be a real date", page, StringComparison.Ordinal);
 
-        await caseworker.ActAsync(submitted.Reference, "facts", facts(new DateOnly(2026, 9, 3)));
+        await caseworker.ActAsync(submitted.Reference, "facts", facts(new DateOnly(2026, 9, 3), "8"));
         var view = await _host.CaseAsync(submitted.Reference);
         Assert.Equal(new DateOnly(2026, 9, 3), view.Complaint.BodyAcknowledgedOn);
-        Assert.Contains(view.Timeline, e => e.Detail?.Contains("body's acknowledgement: none to 3 September 2026", StringComparison.Ordinal) == true);
+        Assert.Equal("2026-09-08", view.Complaint.LocalAnswers.Single(a => a.Key == "stage-1-response").Answer);
+        var change = Assert.Single(view.Timeline, e => e.Summary == "Facts corrected").Detail;
+        Assert.Contains("body's acknowledgement: none to 3 September 2026", change, StringComparison.Ordinal);
+        Assert.Contains($"answer to \u201c{StageOneQuestion}\u201d: Not answered to 8 September 2026", change, StringComparison.Ordinal);
+        Assert.Contains("Done on 8 September 2026, within the time allowed (by 9 September 2026).", WebUtility.HtmlDecode(await caseworker.GetPageAsync($"/cases/{submitted.Reference}")), StringComparison.Ordinal);
     }
 }

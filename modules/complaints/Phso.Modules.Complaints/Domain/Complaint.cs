@@ -164,6 +164,7 @@ public sealed class Complaint : IVersioned
             {
                 ComplaintId = complaint.Id, Position = position, PluginId = answer.PluginId, PluginName = answer.PluginName, Key = answer.Key,
                 Question = answer.Question, Type = answer.Type, Answer = answer.Answer,
+                Choices = answer.Choices is { Count: > 0 } choices ? string.Join('\n', choices) : null,
             });
         }
 
@@ -503,9 +504,20 @@ public sealed class Complaint : IVersioned
         Note("body's final response", BodyFinalResponseOn, facts.BodyFinalResponseOn);
         Note("MP referral", Mp is null ? null : $"{Mp.MpName} ({Mp.Constituency}) on {Day(Mp.ReferredOn)}", facts.Mp is null ? null : $"{facts.Mp.MpName} ({facts.Mp.Constituency}) on {Day(facts.Mp.ReferredOn)}");
         Note("legal remedy", LegalRemedy, facts.LegalRemedy);
+        var answers = _localAnswers.Where(a => facts.LocalAnswers?.ContainsKey(a.Position) == true && a.Answer != facts.LocalAnswers[a.Position]).ToList();
+        foreach (var answer in answers)
+        {
+            changes.Add($"answer to \u201c{answer.Question}\u201d: {answer.Describe(answer.Answer)} to {answer.Describe(facts.LocalAnswers![answer.Position])}");
+        }
+
         if (changes.Count == 0)
         {
             return;
+        }
+
+        foreach (var answer in answers)
+        {
+            answer.Answer = facts.LocalAnswers![answer.Position];
         }
 
         AwareOn = facts.AwareOn;
@@ -707,8 +719,9 @@ public sealed record NewComplaint(
 
 /// <summary>The answer to one question a partner plugin asked, with the question's words as the complainant saw them
 /// (the plugin may change or go; the case keeps what was asked). Dates are written yyyy-MM-dd.</summary>
-public sealed record NewLocalAnswer(string PluginId, string PluginName, string Key, string Question, IntakeAnswerType Type, string? Answer);
+public sealed record NewLocalAnswer(string PluginId, string PluginName, string Key, string Question, IntakeAnswerType Type, string? Answer, IReadOnlyList<string>? Choices = null);
 
 /// <summary>The facts a caseworker can correct.</summary>
 public sealed record CaseFacts(
-    DateOnly AwareOn, BodyProcedure BodyProcedure, DateOnly? ComplainedToBodyOn, DateOnly? BodyAcknowledgedOn, DateOnly? BodyFinalResponseOn, MpReferral? Mp, LegalRemedy LegalRemedy);
+    DateOnly AwareOn, BodyProcedure BodyProcedure, DateOnly? ComplainedToBodyOn, DateOnly? BodyAcknowledgedOn, DateOnly? BodyFinalResponseOn, MpReferral? Mp, LegalRemedy LegalRemedy,
+    IReadOnlyDictionary<int, string?>? LocalAnswers = null);

@@ -157,7 +157,19 @@ public sealed class LocalAnswer
     /// <summary>"yes"/"no", the choice, the text, or the date as yyyy-MM-dd; null when not answered.</summary>
     public string? Answer { get; set; }
 
-    public DateOnly? AnswerDate => Type == IntakeAnswerType.Date && DateOnly.TryParseExact(Answer, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
+    /// <summary>The options a choice question offered, one per line, so a caseworker can correct the answer.</summary>
+    public string? Choices { get; set; }
+
+    public DateOnly? AnswerDate => DateOf(Answer);
+
+    /// <summary>An answer as people read it: "Not answered", "Yes", "16 September 2026" or the text.</summary>
+    public string Describe(string? answer) => answer is null ? "Not answered"
+        : DateOf(answer) is { } date ? date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))
+        : Type == IntakeAnswerType.YesNo ? (answer == "yes" ? "Yes" : "No")
+        : answer;
+
+    private DateOnly? DateOf(string? answer) =>
+        Type == IntakeAnswerType.Date && DateOnly.TryParseExact(answer, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 }
 
 /// <summary>A caseworker's decision on one eligibility check, next to what the engine said at the time.</summary>

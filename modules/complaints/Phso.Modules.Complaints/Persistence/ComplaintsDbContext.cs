@@ -166,6 +166,7 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             b.Property(a => a.Question).HasMaxLength(300);
             b.Property(a => a.Type).HasConversion<string>().HasMaxLength(10);
             b.Property(a => a.Answer).HasMaxLength(1000);
+            b.Property(a => a.Choices).HasMaxLength(2100);
             b.Ignore(a => a.AnswerDate);
             b.AuditedAsPartOf(nameof(Complaint), nameof(LocalAnswer.ComplaintId));
         });

@@ -270,7 +270,8 @@ public static class ComplaintJourney
     public static IReadOnlyList<(string Slug, string Field, string Message)> Problems(ComplaintAnswers answers, DateOnly today) =>
         [.. Pages.Where(p => p.Applies(answers)).SelectMany(p => p.Validate(answers, today).Select(e => (p.Slug, e.Field, e.Message)))];
 
-    private static IEnumerable<string> LocalAnswerProblems(LocalQuestion q, DateOnly today)
+    /// <summary>What is wrong with an answer to a partner plugin's question, in words for the person answering.</summary>
+    public static IEnumerable<string> LocalAnswerProblems(LocalQuestion q, DateOnly today)
     {
         var quoted = $"\u201c{q.Text}\u201d";
         switch (q.Type)

@@ -1,5 +1,6 @@
 using MediatR;
 using Phso.Modules.Plugins.Contracts;
+using Phso.SharedKernel.Web;
 
 namespace Phso.Modules.Complaints.Features.SubmitComplaint;
 
@@ -30,6 +31,15 @@ internal static class LocalQuestionsFor
             }),
         ];
     }
+
+    /// <summary>A question already answered on a case, as the form's question, with a caseworker's correction.</summary>
+    public static LocalQuestion Of(Domain.LocalAnswer answer, string? correctedAnswer, DateParts? correctedDate) => new()
+    {
+        PluginId = answer.PluginId, PluginName = answer.PluginName, Key = answer.Key, Text = answer.Question, Type = answer.Type,
+        Choices = [.. (answer.Choices ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)],
+        Answer = answer.Type == IntakeAnswerType.Date ? null : correctedAnswer?.Trim(),
+        Date = answer.Type == IntakeAnswerType.Date ? correctedDate ?? new DateParts() : new DateParts(),
+    };
 
     /// <summary>The questions for the organisation the answers name (none for one not in the register).</summary>
     public static Task<List<LocalQuestion>> RefreshAsync(IMediator mediator, ComplaintAnswers answers, CancellationToken cancellationToken) =>

@@ -108,7 +108,7 @@ internal sealed class SubmitComplaintHandler(
         var details = new NewComplaint(
             person, representative, adjustments, organisationId, bodyName, sector, a.WhatHappened!, awareOn, a.Impact!, a.OutcomeWanted!,
             a.BodyProcedure!.Value, complainedOn, finalResponseOn, mp, a.LegalRemedy!.Value, acknowledgedOn,
-            [.. a.LocalQuestions.Select(q => new NewLocalAnswer(q.PluginId, q.PluginName, q.Key, q.Text, q.Type, q.Stored))]);
+            [.. a.LocalQuestions.Select(q => new NewLocalAnswer(q.PluginId, q.PluginName, q.Key, q.Text, q.Type, q.Stored, q.Choices))]);
         var complaint = Complaint.Submit(details, await db.NextReferenceAsync(time.Today.Year, settings.ReferencePrefix, cancellationToken), time, clocks);
         db.Complaints.Add(complaint);
 

@@ -52,7 +52,7 @@ internal sealed class CaseCommandServices(ComplaintsDbContext db, ICurrentUser c
 
     public async Task<Complaint> LoadAsync(string reference, CancellationToken cancellationToken) =>
         await db.Complaints
-            .Include(c => c.Checks).Include(c => c.Clocks).Include(c => c.Reviews).Include(c => c.Links).Include(c => c.Documents)
+            .Include(c => c.Checks).Include(c => c.Clocks).Include(c => c.Reviews).Include(c => c.Links).Include(c => c.Documents).Include(c => c.LocalAnswers)
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Reference == reference, cancellationToken)
         ?? throw new NotFoundException($"There is no case with the reference {reference}.");

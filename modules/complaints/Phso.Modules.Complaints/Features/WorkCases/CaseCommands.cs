@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using Phso.Modules.Accounts.Contracts;
 using Phso.Modules.Complaints.Contracts;
 using Phso.Modules.Complaints.Domain;
+using Phso.Modules.Complaints.Features.SubmitComplaint;
 using Phso.Modules.Organisations.Contracts;
+using Phso.Modules.Plugins.Contracts;
 using Phso.SharedKernel.Messaging;
 using Phso.SharedKernel.Persistence;
 using Phso.SharedKernel.Security;
@@ -72,7 +74,11 @@ public sealed record LinkBody(string Reference, int? Version, Guid? Organisation
 [RequiresPolicy(ComplaintsPolicies.WorkCases)]
 public sealed record ChangeFacts(
     string Reference, int? Version, DateParts AwareOn, BodyProcedure? BodyProcedure, DateParts ComplainedOn, DateParts? AcknowledgedOn, DateParts FinalResponseOn,
-    string? MpName, string? MpConstituency, DateParts MpReferredOn, LegalRemedy? LegalRemedy) : ICommand, ICaseCommand;
+    string? MpName, string? MpConstituency, DateParts MpReferredOn, LegalRemedy? LegalRemedy, IReadOnlyList<LocalAnswerCorrection>? LocalAnswers = null) : ICommand, ICaseCommand;
+
+/// <summary>A corrected answer to a partner plugin's question, by its position on the case: the answer ("yes", "no",
+/// a choice, text; empty or "not-known" for none) or, for a date question, the date.</summary>
+public sealed record LocalAnswerCorrection(int Position, string? Answer, DateParts? Date);
 
 [RequiresPolicy(ComplaintsPolicies.WorkCases)]
 public sealed record SendNewLink(string Reference) : ICommand, ICaseCommand
@@ -354,12 +360,32 @@ internal sealed class ChangeFactsHandler(CaseCommandServices services) : CaseCom
             errors[nameof(ChangeFacts.LegalRemedy)] = ["Select whether they could go to a court or tribunal"];
         }
 
+        var localAnswers = new Dictionary<int, string?>();
+        foreach (var (correction, index) in (c.LocalAnswers ?? []).Select((a, i) => (a, i)))
+        {
+            if (complaint.LocalAnswers.SingleOrDefault(a => a.Position == correction.Position) is not { } answer)
+            {
+                errors[$"LocalAnswers[{index}]"] = ["That question is not on this case; reload the page"];
+                continue;
+            }
+
+            var question = LocalQuestionsFor.Of(answer, correction.Answer, correction.Date);
+            if (ComplaintJourney.LocalAnswerProblems(question, today).FirstOrDefault() is { } problem)
+            {
+                errors[$"LocalAnswers[{index}].{(answer.Type == IntakeAnswerType.Date ? "Date" : "Answer")}"] = [problem];
+            }
+            else
+            {
+                localAnswers[answer.Position] = question.Stored;
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw new RequestValidationException(errors);
         }
 
-        complaint.ChangeFacts(new CaseFacts(awareOn!.Value, c.BodyProcedure!.Value, complainedOn, acknowledgedOn, finalResponseOn, mp, c.LegalRemedy!.Value), actor, time);
+        complaint.ChangeFacts(new CaseFacts(awareOn!.Value, c.BodyProcedure!.Value, complainedOn, acknowledgedOn, finalResponseOn, mp, c.LegalRemedy!.Value, localAnswers), actor, time);
         return Task.CompletedTask;
 
         DateOnly? Read(DateParts? parts, string what, string field, bool required)

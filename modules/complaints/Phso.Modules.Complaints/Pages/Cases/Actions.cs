@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Phso.Modules.Accounts.Contracts;
 using Phso.Modules.Complaints.Contracts;
 using Phso.Modules.Complaints.Domain;
+using Phso.Modules.Complaints.Features.SubmitComplaint;
 using Phso.Modules.Complaints.Features.WorkCases;
+using Phso.Modules.Plugins.Contracts;
 using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Web;
 using Phso.SharedKernel.Web.TagHelpers;
@@ -64,7 +66,8 @@ public sealed class FactsModel(IMediator mediator) : CaseActionPage(mediator)
 
     public override string Title => "Correct the facts";
     protected override string Done => "Facts corrected. The checks have been run again on the new facts.";
-    protected override IRequest<Unit> Command() => new ChangeFacts(Reference, Version, Input.AwareOn, Input.BodyProcedure, Input.ComplainedOn, Input.AcknowledgedOn, Input.FinalResponseOn, Input.MpName, Input.MpConstituency, Input.MpReferredOn, Input.LegalRemedy);
+    protected override IRequest<Unit> Command() => new ChangeFacts(Reference, Version, Input.AwareOn, Input.BodyProcedure, Input.ComplainedOn, Input.AcknowledgedOn, Input.FinalResponseOn, Input.MpName, Input.MpConstituency, Input.MpReferredOn, Input.LegalRemedy,
+        [.. Input.LocalAnswers.Select(a => new LocalAnswerCorrection(a.Position, a.Answer, a.Date))]);
 
     protected override void Prepare()
     {
@@ -74,6 +77,12 @@ public sealed class FactsModel(IMediator mediator) : CaseActionPage(mediator)
             AwareOn = DateParts.From(c.AwareOn), BodyProcedure = c.BodyProcedure, ComplainedOn = DateParts.From(c.ComplainedToBodyOn), AcknowledgedOn = DateParts.From(c.BodyAcknowledgedOn),
             FinalResponseOn = DateParts.From(c.BodyFinalResponseOn),
             MpName = c.Mp?.MpName, MpConstituency = c.Mp?.Constituency, MpReferredOn = DateParts.From(c.Mp?.ReferredOn), LegalRemedy = c.LegalRemedy,
+            LocalAnswers = [.. c.LocalAnswers.OrderBy(a => a.Position).Select(a => new LocalAnswerForm
+            {
+                Position = a.Position,
+                Answer = a.Type switch { IntakeAnswerType.Date => null, IntakeAnswerType.Text => a.Answer, _ => a.Answer ?? LocalQuestion.NotKnown },
+                Date = DateParts.From(a.AnswerDate),
+            })],
         };
     }
 
@@ -88,7 +97,20 @@ public sealed class FactsModel(IMediator mediator) : CaseActionPage(mediator)
         public string? MpConstituency { get; set; }
         public DateParts MpReferredOn { get; set; } = new();
         public LegalRemedy? LegalRemedy { get; set; }
+        public List<LocalAnswerForm> LocalAnswers { get; set; } = [];
     }
+
+    /// <summary>A correction to an answer to a partner plugin's question; the position says which.</summary>
+    public sealed class LocalAnswerForm
+    {
+        public int Position { get; set; }
+        public string? Answer { get; set; }
+        public DateParts Date { get; set; } = new();
+    }
+
+    /// <summary>The question at a position on this case, as the form's question, for its field.</summary>
+    public LocalQuestion QuestionAt(int position) =>
+        LocalQuestionsFor.Of(Case.Complaint.LocalAnswers.Single(a => a.Position == position), null, null);
 }
 
 public sealed class RouteModel(IMediator mediator) : CaseActionPage(mediator)

@@ -43,10 +43,10 @@ public static class FormChoices
     public static IReadOnlyList<ChoiceItem> YesNo { get; } = [new("true", "Yes"), new("false", "No")];
 
     /// <summary>The options of a partner plugin's yes/no or choice question; an optional one may be answered "I do not know".</summary>
-    public static IReadOnlyList<ChoiceItem> ForLocal(LocalQuestion question) =>
+    public static IReadOnlyList<ChoiceItem> ForLocal(LocalQuestion question, string notKnown = "I do not know") =>
     [
         .. question.Type == Plugins.Contracts.IntakeAnswerType.YesNo ? [new("yes", "Yes"), new("no", "No")] : question.Choices.Select(c => new ChoiceItem(c, c)),
-        .. question.Required ? Array.Empty<ChoiceItem>() : [new ChoiceItem(LocalQuestion.NotKnown, "I do not know")],
+        .. question.Required ? Array.Empty<ChoiceItem>() : [new ChoiceItem(LocalQuestion.NotKnown, notKnown)],
     ];
 
     public static IReadOnlyList<ChoiceItem> Legal { get; } =

@@ -18,6 +18,7 @@ internal sealed class AddBodyAcknowledgementAndLocalAnswers : Migration
                 ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
                 Position = table.Column<int>(type: "INTEGER", nullable: false),
                 Answer = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                Choices = table.Column<string>(type: "TEXT", maxLength: 2100, nullable: true),
                 Key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                 PluginId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                 PluginName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
