@@ -25,6 +25,7 @@ public sealed class PluginsModule : ModuleBase
         context.Services.AddSingleton<PluginRuntime>();
         context.Services.AddHostedService<PluginStartup>();
         context.Services.AddSingleton<PluginSync>();
+        context.Services.AddSingleton<Features.Standards.PluginFindingsCache>();
         if (DemoData.SamplePlugins.Enabled(context.Configuration) && DemoData.SamplePlugins.TestKey() is { } testKey)
         {
             context.Services.PostConfigure<PluginOptions>(options => options.TrustedKeys.Add(testKey));

@@ -116,4 +116,17 @@ public sealed class LocalStandardTests(PluginHostFactory host) : IClassFixture<P
         await admin.SignInAsync(Demo.Admin);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.GetAsync("/cases")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_same_case_seen_again_within_a_minute_does_not_run_the_plugins_check_again()
+    {
+        await InstallAsync("CountsCalls", "counted");
+
+        var first = Assert.Single((await MeasureAsync("counted", new DateOnly(2026, 12, 23), new DateOnly(2026, 12, 29)))!.Findings).Text;
+        var again = Assert.Single((await MeasureAsync("counted", new DateOnly(2026, 12, 23), new DateOnly(2026, 12, 29)))!.Findings).Text;
+        var otherDates = Assert.Single((await MeasureAsync("counted", new DateOnly(2026, 12, 23), new DateOnly(2026, 12, 30)))!.Findings).Text;
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, otherDates);
+    }
 }

@@ -17,6 +17,23 @@ public sealed class Working : IPartnerPlugin
     }
 }
 
+/// <summary>Counts the checks it is asked for, so a test can see when the platform asks again.</summary>
+public sealed class CountsCalls : IPartnerPlugin
+{
+    private static int _calls;
+
+    public void Register(IPluginRegistry registry) => registry.AddComplaintStandard(new Standard());
+
+    internal sealed class Standard : IComplaintStandard
+    {
+        public ComplaintStandardDescription Describe() => new(
+            "Counting standard", "For tests.", ["Coldharbour Teaching Hospitals NHS Trust"], Nation.EnglandAndWales,
+            [new StandardStage("Acknowledge", Milestones.Complained, Milestones.Acknowledged, new Period(3, DayCounting.WorkingDays))], []);
+
+        public IReadOnlyList<StandardFinding> Assess(ComplaintHistory history) => [new StandardFinding($"Check number {Interlocked.Increment(ref _calls)}.", null)];
+    }
+}
+
 /// <summary>Throws as soon as it is created.</summary>
 public sealed class ThrowsAtLoad : IPartnerPlugin
 {

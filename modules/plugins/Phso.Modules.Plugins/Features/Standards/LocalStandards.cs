@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.Extensions.Caching.Memory;
 using Phso.Modules.Plugins.Contracts;
 using Phso.Modules.Plugins.Runtime;
 using Phso.Plugins.Abstractions;
@@ -7,7 +8,7 @@ using Phso.SharedKernel.Time;
 namespace Phso.Modules.Plugins.Features.Standards;
 
 /// <summary>Measures a complaint's history against each running plugin's standard for its organisation.</summary>
-internal sealed class LocalStandardsHandler(PluginRuntime runtime, IWorkingDayCalendar calendar, TimeProvider clock)
+internal sealed class LocalStandardsHandler(PluginRuntime runtime, IWorkingDayCalendar calendar, TimeProvider clock, PluginFindingsCache findingsCache)
     : IRequestHandler<GetLocalStandards, IReadOnlyList<LocalStandardReport>>, IRequestHandler<MeasureLocalStandards, IReadOnlyList<LocalStandardRecord>>
 {
     public Task<IReadOnlyList<LocalStandardRecord>> Handle(MeasureLocalStandards request, CancellationToken cancellationToken)
@@ -52,19 +53,44 @@ internal sealed class LocalStandardsHandler(PluginRuntime runtime, IWorkingDayCa
                     continue;
                 }
 
-                var history = new ComplaintHistory(organisation, request.Dates, request.Answers);
-                var standardIndex = index;
-                var findings = await runtime.CallAsync(id, "Assessing the complaint", loaded => loaded.Standards[standardIndex].Standard.Assess(history));
+                var findings = await AssessAsync(id, index, organisation, request);
                 reports.Add(new LocalStandardReport(
                     id, runtime.NameOf(id), description.Name, description.Summary, CalendarName(description.Calendar),
                     [.. description.Stages.Select(stage => DeadlineComparison.Measure(stage, description.Calendar, request.Dates, calendar, today))],
                     description.RequiredSteps,
-                    findings.Ok ? [.. findings.Value!.Select(f => new LocalFinding(f.Text, f.Kept))] : [],
-                    findings.Ok ? null : "The plugin's own checks could not be run just now."));
+                    findings is null ? [] : [.. findings.Select(f => new LocalFinding(f.Text, f.Kept))],
+                    findings is null ? "The plugin's own checks could not be run just now." : null));
             }
         }
 
         return reports;
+    }
+
+    // The same case viewed again within a minute (by its caseworker, or the next person) does not run plugin code again;
+    // a different version of the plugin, or different dates or answers, is a different key. Failures are not kept, so
+    // a failing plugin is still counted towards being switched off.
+    private async Task<IReadOnlyList<StandardFinding>?> AssessAsync(string id, int standardIndex, string organisation, GetLocalStandards request)
+    {
+        var key = string.Join('|', [
+            "plugin-assess", id, runtime.FolderOf(id), standardIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), organisation.ToUpperInvariant(),
+            .. request.Dates.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}={d.Value:yyyy-MM-dd}"),
+            .. request.Answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"),
+        ]);
+        var cache = findingsCache.Cache;
+        if (cache.TryGetValue(key, out IReadOnlyList<StandardFinding>? kept))
+        {
+            return kept;
+        }
+
+        var history = new ComplaintHistory(organisation, request.Dates, request.Answers);
+        var result = await runtime.CallAsync(id, "Assessing the complaint", loaded => loaded.Standards[standardIndex].Standard.Assess(history));
+        if (!result.Ok)
+        {
+            return null;
+        }
+
+        cache.Set(key, result.Value!, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1), Size = 1 });
+        return result.Value;
     }
 
     private static string CalendarName(Phso.Plugins.Abstractions.Nation nation) => nation switch
@@ -122,4 +148,12 @@ internal static class DeadlineComparison
     };
 
     private static string Day(DateOnly day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+}
+
+/// <summary>Plugins' own findings, kept for a minute (at most 10,000 at once), apart from any other cache.</summary>
+internal sealed class PluginFindingsCache : IDisposable
+{
+    public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+
+    public void Dispose() => Cache.Dispose();
 }
