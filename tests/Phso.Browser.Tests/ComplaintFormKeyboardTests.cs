@@ -160,9 +160,28 @@ public sealed partial class ComplaintFormKeyboardTests(BrowserHost host)
         await ContinueAsync(page);
 
         Assert.Contains("/complain/legal", page.Url, StringComparison.Ordinal);
-        await page.GotoAsync("/complain/check");
+        await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
+        await NextAsync();
+        await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
+        await NextAsync();
+        await NextAsync();
+        Assert.Contains("/complain/check", page.Url, StringComparison.Ordinal);
         Assert.Contains("When did the board give its first (stage 1) response?", await page.TextContentAsync("main") ?? "", StringComparison.Ordinal);
         await CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accept and send" }).ClickAsync();
+        var reference = Reference().Match(await page.TextContentAsync(".govuk-panel") ?? "").Value;
+
+        // The caseworker's side: the answers on the case page and the page that corrects them.
+        await using var staff = await host.NewContextAsync();
+        var caseworker = await staff.NewPageAsync();
+        var staffChecks = new PageChecks(caseworker);
+        await Roles.SignInAsync(caseworker, Roles.Accounts["Caseworker"]);
+        foreach (var path in new[] { $"/cases/{reference}", $"/cases/{reference}/facts" })
+        {
+            problems.AddRange(await staffChecks.VisitAsync(path, "Caseworker", runAxe: true));
+            Assert.Contains("When did the board give its first (stage 1) response?", await caseworker.TextContentAsync("main") ?? "", StringComparison.Ordinal);
+        }
+
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
