@@ -65,15 +65,18 @@ public sealed class CourseRecordTests
         var content = course.Published!.Content;
         var record = Enrolment.Start(Guid.NewGuid(), course, EnrolmentOrigin.SelfEnrolled, null, null, Now);
         Assert.Equal(0, record.Progress(content));
-        Assert.Equal("law", record.ResumeAt(content)!.Key);
+        Assert.Equal("law", record.NextUnreadLesson(content)!.Key);
 
         record.ViewLesson("law", content, Now, null, Today, null);
         Assert.Equal(EnrolmentStatus.InProgress, record.Status);
         Assert.Equal(33, record.Progress(content));
-        Assert.Equal("duty", record.ResumeAt(content)!.Key);
+        Assert.Equal("duty", record.NextUnreadLesson(content)!.Key);
+        Assert.False(record.QuizWaiting(content) && record.NextUnreadLesson(content) is null);
 
         record.ViewLesson("duty", content, Now, null, Today, null);
         Assert.Equal(EnrolmentStatus.InProgress, record.Status);
+        Assert.Null(record.NextUnreadLesson(content));
+        Assert.True(record.QuizWaiting(content)); // every lesson read: "Continue" goes to the quiz
         record.SubmitAttempt(Answers("a", "b"), content, Now, null, Today, null);
         Assert.Equal(EnrolmentStatus.Completed, record.Status);
         Assert.Equal(100, record.Progress(content));

@@ -41,6 +41,10 @@ public sealed class LearningJourneyTests(PhsoFactory host)
         Assert.DoesNotContain("Enrol and start", start, StringComparison.Ordinal);
         var lesson = await learner.GetPageAsync($"/learning/courses/{course}/lessons/equality-act");
         Assert.Contains("protected characteristic", lesson, StringComparison.Ordinal);
+        Assert.Contains("Mark as read and continue", lesson, StringComparison.Ordinal);
+        var read = await learner.SubmitAsync($"/learning/courses/{course}/lessons/equality-act");
+        Assert.Equal($"/learning/courses/{course}/lessons/public-sector-duty", read.Headers.Location!.OriginalString);
+        lesson = await learner.GetPageAsync($"/learning/courses/{course}/lessons/equality-act");
         Assert.Equal("16", Regex.Match(lesson, "Course progress: (\\d+)%").Groups[1].Value); // 1 of 5 lessons and the quiz
 
         // An unanswered question is pointed out, and the answers given are kept.
@@ -63,13 +67,16 @@ public sealed class LearningJourneyTests(PhsoFactory host)
         Assert.Contains("You passed", result, StringComparison.Ordinal);
 
         // Reading the other lessons completes the course (all lessons and a pass are needed).
-        foreach (var key in new[] { "public-sector-duty", "bias-in-casework", "reasonable-adjustments" })
+        foreach (var (key, next) in new[] { ("public-sector-duty", "bias-in-casework"), ("bias-in-casework", "reasonable-adjustments"), ("reasonable-adjustments", "everyday-inclusion") })
         {
-            Assert.DoesNotContain("You have completed this course", await learner.GetPageAsync($"/learning/courses/{course}/lessons/{key}"), StringComparison.Ordinal);
+            var onward = await learner.SubmitAsync($"/learning/courses/{course}/lessons/{key}");
+            Assert.Equal($"/learning/courses/{course}/lessons/{next}", onward.Headers.Location!.OriginalString);
         }
 
-        Assert.Contains("You have completed this course", await learner.GetPageAsync($"/learning/courses/{course}/lessons/everyday-inclusion"), StringComparison.Ordinal);
+        var last = await learner.SubmitAsync($"/learning/courses/{course}/lessons/everyday-inclusion");
+        Assert.Equal($"/learning/courses/{course}", last.Headers.Location!.OriginalString);
         var overview = await learner.GetPageAsync($"/learning/courses/{course}");
+        Assert.Contains("You have completed this course", overview, StringComparison.Ordinal);
         Assert.Contains("Course completed", overview, StringComparison.Ordinal);
         var code = Regex.Match(overview, "href=\"/learning/certificates/([A-Z0-9-]{14})\"").Groups[1].Value;
         Assert.NotEmpty(code);

@@ -113,7 +113,7 @@ public sealed class TrainingClockTests(PhsoFactory host) : IClassFixture<PhsoFac
     {
         foreach (var key in new[] { "equality-act", "public-sector-duty", "bias-in-casework", "reasonable-adjustments", "everyday-inclusion" })
         {
-            await learner.GetPageAsync($"/learning/courses/{course}/lessons/{key}");
+            Assert.Equal(HttpStatusCode.Redirect, (await learner.SubmitAsync($"/learning/courses/{course}/lessons/{key}")).StatusCode);
         }
 
         var passed = await learner.SubmitAsync($"/learning/courses/{course}/quiz",

@@ -116,12 +116,18 @@ public sealed class Enrolment : IVersioned
         return steps == 0 ? 0 : (int)Math.Floor(100.0 * done / steps);
     }
 
-    /// <summary>Where to resume: the lesson after the last one opened, or the first not yet viewed.</summary>
-    public Lesson? ResumeAt(CourseContent content)
+    /// <summary>The first lesson not yet read, in the course's order; null once every lesson has been read.</summary>
+    public Lesson? NextUnreadLesson(CourseContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var lessons = content.Lessons.ToList();
-        return lessons.FirstOrDefault(l => _views.All(v => v.LessonKey != l.Key)) ?? lessons.FirstOrDefault(l => l.Key == LastLessonKey) ?? lessons.FirstOrDefault();
+        return content.Lessons.FirstOrDefault(l => _views.All(v => v.LessonKey != l.Key));
+    }
+
+    /// <summary>Whether the quiz is still to pass and can be taken: the next step once the lessons are read.</summary>
+    public bool QuizWaiting(CourseContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return !IsFinished && content.Quiz is { } quiz && !QuizGrading.Passes(Grade, quiz.PassMark) && AttemptsLeft(content) is not 0;
     }
 
     public void ViewLesson(string lessonKey, CourseContent content, DateTimeOffset at, RecertificationRules? recurrence, DateOnly today, DateOnly? previousExpiry)

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using Phso.SharedKernel.Files;
 using System.Text;
 using System.Text.Json;
@@ -124,8 +126,7 @@ public static class CoursePackage
         // The content's own rules, placed on the manifest's lines where a problem names a question.
         foreach (var problem in content.Problems())
         {
-            var question = quiz?.Questions.Select((x, i) => (x.Key, i)).FirstOrDefault(x => problem.StartsWith($"Question \"{x.Key}\"", StringComparison.Ordinal));
-            Problem(question is { Key: not null } found ? $"$.quiz.questions[{found.i}]" : PathOf(problem), problem);
+            Problem(QuestionPathOf(problem, quiz) ?? PathOf(problem), problem);
         }
 
         var recurrence = manifest.Recurrence is { } r ? new RecertificationRules(r.Mode, r.ActiveMonths, r.WindowMonths, r.FixedBaseDate, r.MinimumActiveMonths) : null;
@@ -268,6 +269,31 @@ public static class CoursePackage
         [.. q.AcceptedAnswers ?? []],
         [.. (q.Pairs ?? []).Select(p => new MatchPair(p.Prompt ?? "", p.Answer ?? ""))],
         q.Feedback);
+
+    /// <summary>Where in the manifest a problem about one question (or one of its choices) is written.</summary>
+    private static string? QuestionPathOf(string problem, Quiz? quiz)
+    {
+        if (quiz is null)
+        {
+            return null;
+        }
+
+        if (Regex.Match(problem, "^Question (\\d+) needs") is { Success: true } numbered)
+        {
+            return $"$.quiz.questions[{int.Parse(numbered.Groups[1].Value, CultureInfo.InvariantCulture) - 1}]";
+        }
+
+        var index = quiz.Questions.Select((q, i) => (q.Key, i)).FirstOrDefault(x => problem.StartsWith($"Question \"{x.Key}\":", StringComparison.Ordinal));
+        if (index.Key is null)
+        {
+            return null;
+        }
+
+        var path = $"$.quiz.questions[{index.i}]";
+        return Regex.Match(problem, ": choice (\\d+) ") is { Success: true } choice
+            ? $"{path}.choices[{int.Parse(choice.Groups[1].Value, CultureInfo.InvariantCulture) - 1}]"
+            : path;
+    }
 
     /// <summary>Where in the manifest a problem with the content is written.</summary>
     private static string PathOf(string problem) => problem switch

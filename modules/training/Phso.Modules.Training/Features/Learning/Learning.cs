@@ -41,7 +41,10 @@ public sealed record CertificateRow(string Code, string CourseTitle, DateOnly Is
 [RequiresPolicy(TrainingPolicies.Learn)]
 public sealed record GetLearnerCourse(Guid CourseId) : IQuery<LearnerCourse?>;
 
-public sealed record LearnerCourse(Guid CourseId, CourseContent Content, bool Recurring, Enrolment? Record, int Progress, Lesson? ResumeAt, int? AttemptsLeft, string? CertificateCode)
+// NextLesson: the first lesson not yet read (the first lesson before enrolling), null once all are read; QuizIsNext:
+// every lesson is read and the quiz is still to pass, so "Continue" goes to the quiz.
+public sealed record LearnerCourse(
+    Guid CourseId, CourseContent Content, bool Recurring, Enrolment? Record, int Progress, Lesson? NextLesson, bool QuizIsNext, int? AttemptsLeft, string? CertificateCode)
 {
     public bool IsEnrolled => Record is not null;
 
@@ -52,7 +55,7 @@ public sealed record LearnerCourse(Guid CourseId, CourseContent Content, bool Re
 [RequiresPolicy(TrainingPolicies.Learn)]
 public sealed record Enrol(Guid CourseId) : ICommand;
 
-/// <summary>Records that the signed-in person opened a lesson.</summary>
+/// <summary>Records that the signed-in person has read a lesson (they say so on the lesson's page); it may complete the course.</summary>
 [RequiresPolicy(TrainingPolicies.Learn)]
 public sealed record ViewLesson(Guid CourseId, string LessonKey) : ICommand;
 
@@ -66,7 +69,7 @@ public sealed record GetAttempt(Guid CourseId, int Number) : IQuery<AttemptResul
 
 public sealed record AttemptResult(
     Guid CourseId, string CourseTitle, int Number, decimal Score, decimal PassMark, decimal? Grade, GradingMethod Grading, bool Passed, EnrolmentStatus Status, int? AttemptsLeft,
-    IReadOnlyList<(Question Question, Answer? Answer, decimal Mark)> Questions);
+    IReadOnlyList<(Question Question, Answer? Answer, decimal Mark)> Questions, string? CertificateCode);
 
 internal sealed class LearningHandlers(TrainingDbContext db, ICurrentUser me, TimeProvider clock)
     : IRequestHandler<GetCatalogue, IReadOnlyList<CatalogueEntry>>, IRequestHandler<GetMyLearning, MyLearning>, IRequestHandler<GetLearnerCourse, LearnerCourse?>,
@@ -125,8 +128,9 @@ internal sealed class LearningHandlers(TrainingDbContext db, ICurrentUser me, Ti
         var certificate = record is { Status: EnrolmentStatus.Completed }
             ? await db.Certificates.AsNoTracking().Where(c => c.EnrolmentId == record.Id).Select(c => c.Code).SingleOrDefaultAsync(cancellationToken)
             : null;
-        return new LearnerCourse(course.Id, content, course.Recurrence is not null, record, record?.Progress(content) ?? 0, record?.ResumeAt(content) ?? content.Lessons.FirstOrDefault(),
-            record?.AttemptsLeft(content) ?? content.Quiz?.MaxAttempts, certificate);
+        var nextLesson = record is null ? content.Lessons.FirstOrDefault() : record.NextUnreadLesson(content);
+        return new LearnerCourse(course.Id, content, course.Recurrence is not null, record, record?.Progress(content) ?? 0, nextLesson,
+            nextLesson is null && record?.QuizWaiting(content) == true, record?.AttemptsLeft(content) ?? content.Quiz?.MaxAttempts, certificate);
     }
 
     public async Task<Unit> Handle(Enrol request, CancellationToken cancellationToken)
@@ -170,12 +174,15 @@ internal sealed class LearningHandlers(TrainingDbContext db, ICurrentUser me, Ti
 
         var content = (await db.CourseVersions.AsNoTracking().SingleAsync(v => v.Id == record.CourseVersionId, cancellationToken)).Content;
         var quiz = content.Quiz!;
+        var certificate = record.Status == EnrolmentStatus.Completed
+            ? await db.Certificates.AsNoTracking().Where(c => c.EnrolmentId == record.Id).Select(c => c.Code).SingleOrDefaultAsync(cancellationToken)
+            : null;
         var answers = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, Answer>>(attempt.AnswersJson, CourseVersion.Json) ?? [];
         var marks = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, decimal>>(attempt.MarksJson, CourseVersion.Json) ?? [];
         return new AttemptResult(
             request.CourseId, content.Title, attempt.Number, attempt.Score, quiz.PassMark, record.Grade, quiz.Grading, QuizGrading.Passes(attempt.Score, quiz.PassMark), record.Status,
             record.AttemptsLeft(content),
-            [.. quiz.Questions.Select(q => (q, answers.GetValueOrDefault(q.Key), marks.GetValueOrDefault(q.Key)))]);
+            [.. quiz.AsAsked(record.Id, attempt.Number).Select(q => (q, answers.GetValueOrDefault(q.Key), marks.GetValueOrDefault(q.Key)))], certificate);
     }
 
     /// <summary>On completion: a certificate (superseding the one of the previous cycle) and the integration event.</summary>

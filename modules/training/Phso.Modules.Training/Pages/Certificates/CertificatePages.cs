@@ -45,12 +45,18 @@ public sealed class VerifyModel(IMediator mediator) : PhsoPageModel
     {
         if (!Searched)
         {
+            // Opened from a link the page is just the form; sent with the box empty, it says what to do.
+            if (Request.Query.ContainsKey("code"))
+            {
+                AddError(nameof(Code), "Enter the verification code printed on the certificate, for example K7QM-2XWD-HP9T");
+            }
+
             return Page();
         }
 
         if (Code!.Length > 40)
         {
-            ModelState.AddModelError(nameof(Code), "Enter the 12-character code printed on the certificate, for example K7QM-2XWD-HP9T");
+            AddError(nameof(Code), "Enter the 12-character code printed on the certificate, for example K7QM-2XWD-HP9T");
             return Page();
         }
 
@@ -84,7 +90,7 @@ public sealed class RevokeModel(IMediator mediator) : PhsoPageModel
             Certificate = await mediator.Send(new VerifyCertificate(Code), cancellationToken);
             if (Certificate is null)
             {
-                ModelState.AddModelError(nameof(Code), "No certificate has that code. Check it and try again");
+                AddError(nameof(Code), "No certificate has that code. Check it and try again");
             }
         }
 

@@ -59,7 +59,8 @@ public sealed class CourseModel(IMediator mediator) : PhsoPageModel
     }
 }
 
-/// <summary>A lesson: opening it records the view (idempotent), which may complete the course.</summary>
+/// <summary>A lesson. Opening it changes nothing; "Mark as read and continue" (a POST) records that it was read,
+/// which may complete the course, and goes on to the next lesson, the quiz, or the course's page.</summary>
 [Authorize(Policy = TrainingPolicies.Learn)]
 public sealed class LessonModel(IMediator mediator) : PhsoPageModel
 {
@@ -77,34 +78,57 @@ public sealed class LessonModel(IMediator mediator) : PhsoPageModel
 
     public Lesson? Next { get; private set; }
 
-    public bool JustCompleted { get; private set; }
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await mediator.Send(new GetLearnerCourse(Id), cancellationToken) is not { } before)
+        if (await LoadAsync(cancellationToken) is { } notHere)
+        {
+            return notHere;
+        }
+
+        var wasFinished = Course.Record!.IsFinished;
+        if (!await TryAsync(() => mediator.Send(new ViewLesson(Id, Key), cancellationToken), prefix: ""))
+        {
+            return Page();
+        }
+
+        var after = (await mediator.Send(new GetLearnerCourse(Id), cancellationToken))!;
+        if (!wasFinished && after.Record!.Status == EnrolmentStatus.Completed)
+        {
+            SuccessMessage = "You have completed this course.";
+            return Redirect($"/learning/courses/{Id}");
+        }
+
+        return Redirect(Next is { } next ? $"/learning/courses/{Id}/lessons/{next.Key}"
+            : after.QuizIsNext ? $"/learning/courses/{Id}/quiz"
+            : $"/learning/courses/{Id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new GetLearnerCourse(Id), cancellationToken) is not { } course)
         {
             return NotFound();
         }
 
-        if (!before.IsEnrolled)
+        if (!course.IsEnrolled)
         {
             return Redirect($"/learning/courses/{Id}");
         }
 
-        var lessons = before.Content.Lessons.ToList();
+        var lessons = course.Content.Lessons.ToList();
         var index = lessons.FindIndex(l => l.Key == Key);
         if (index < 0)
         {
             return NotFound();
         }
 
-        await mediator.Send(new ViewLesson(Id, Key), cancellationToken);
-        Course = (await mediator.Send(new GetLearnerCourse(Id), cancellationToken))!;
-        JustCompleted = !before.Record!.IsFinished && Course.Record!.Status == EnrolmentStatus.Completed;
+        Course = course;
         Lesson = lessons[index];
         Previous = index > 0 ? lessons[index - 1] : null;
         Next = index < lessons.Count - 1 ? lessons[index + 1] : null;
-        return Page();
+        return null;
     }
 }
 
@@ -136,7 +160,7 @@ public sealed class QuizModel(IMediator mediator) : PhsoPageModel
         {
             if (!answers.ContainsKey(question.Key))
             {
-                ModelState.AddModelError(QuizForm.FieldId(question), $"Answer question {position}");
+                AddError(QuizForm.FieldId(question), $"Answer question {position}");
             }
         }
 
@@ -168,7 +192,7 @@ public sealed class QuizModel(IMediator mediator) : PhsoPageModel
 
         Course = course;
         var attempt = course.Record!.Attempts.Count + 1;
-        Questions = quiz.Shuffle ? QuizForm.Shuffled(quiz.Questions, course.Record.Id, attempt) : quiz.Questions;
+        Questions = quiz.AsAsked(course.Record.Id, attempt);
         return null;
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Phso.Modules.Training.Domain;
 
@@ -32,7 +30,7 @@ public static class QuizForm
                     break;
                 case QuestionType.Matching:
                     var matches = question.Pairs.Select((p, i) => (p.Prompt, Chosen: form[$"{field}-{i}"].ToString()))
-                        .Where(m => m.Chosen.Length > 0).ToDictionary(m => m.Prompt, m => m.Chosen, StringComparer.Ordinal);
+                        .Where(m => !string.IsNullOrWhiteSpace(m.Chosen)).ToDictionary(m => m.Prompt, m => m.Chosen, StringComparer.Ordinal);
                     if (matches.Count == question.Pairs.Count)
                     {
                         answers[question.Key] = Answer.Match(matches);
@@ -40,7 +38,7 @@ public static class QuizForm
 
                     break;
                 default:
-                    var chosen = form[field].Where(v => question.Choices.Any(c => c.Key == v)).Select(v => v!).Distinct().ToArray();
+                    var chosen = form[field].Where(v => !string.IsNullOrWhiteSpace(v) && question.Choices.Any(c => c.Key == v)).Select(v => v!).Distinct().ToArray();
                     if (chosen.Length > 0)
                     {
                         answers[question.Key] = Answer.Choose(chosen);
@@ -52,11 +50,6 @@ public static class QuizForm
 
         return answers;
     }
-
-    /// <summary>The questions in an order fixed for this attempt (so a page shown again keeps its order), different
-    /// from one attempt to the next.</summary>
-    public static IReadOnlyList<Question> Shuffled(IReadOnlyList<Question> questions, Guid recordId, int attempt) =>
-        [.. (questions ?? []).OrderBy(q => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{recordId}:{attempt}:{q.Key}"))), StringComparer.Ordinal)];
 
     /// <summary>The answers offered for every prompt of a matching question, in alphabetical order so the order gives nothing away.</summary>
     public static IReadOnlyList<string> MatchOptions(Question question) => [.. (question?.Pairs ?? []).Select(p => p.Answer).Order(StringComparer.Ordinal)];

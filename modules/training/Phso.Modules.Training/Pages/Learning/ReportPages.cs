@@ -106,15 +106,16 @@ public sealed class AssignModel(IMediator mediator, ICurrentUser me) : PhsoPageM
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        // Errors in the form's order, so the error summary lists them as the fields come.
+        if (Input.CourseId is null)
+        {
+            AddError("Input.CourseId", "Choose the course");
+        }
+
         DateOnly? due = Input.DueOn.TryRead("Due date", out var dueOn, out var error, DateOnly.MaxValue) ? dueOn : null;
         if (error is not null)
         {
-            ModelState.AddModelError("Input.DueOn", error);
-        }
-
-        if (Input.CourseId is null)
-        {
-            ModelState.AddModelError("Input.CourseId", "Choose the course");
+            AddError("Input.DueOn", error);
         }
 
         if (!ModelState.IsValid)
