@@ -22,6 +22,7 @@ public sealed class AccountsModule : ModuleBase
         context.AddDbContext<AccountsDbContext>();
         context.Services.AddPhsoIdentity();
         context.Services.AddScoped<Features.FindPeople.PeopleReader>();
+        context.Services.AddScoped<SharedKernel.Auditing.IPersonNames, Features.FindPeople.PersonNames>();
         context.Services.AddScoped<Features.ManagePeople.PersonRules>();
         context.Services.AddScoped<Features.ManagePeople.Invitations>();
     }

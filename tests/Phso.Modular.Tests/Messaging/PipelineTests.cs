@@ -86,7 +86,7 @@ public sealed class PipelineTests(PhsoFactory host)
         Assert.Equal("RegisterOrganisation", created.Command);
         Assert.Equal("Test person", created.ActorName);
         Assert.Equal("Created", created.Action);
-        Assert.Contains(name, created.Changes, StringComparison.Ordinal);
+        Assert.Contains(created.Changes, c => c.Field == "Name" && c.To == name);
     }
 
     [Fact]

@@ -283,7 +283,7 @@ public sealed class Complaint : IVersioned
 
     public void CommentAsBody(string comment, Actor actor, CaseTime time)
     {
-        RequireCommentWindow(time, BodyCommentedAt, $"{BodyName}'s comments on the provisional view are already recorded.");
+        RequireCommentWindow(time, BodyCommentedAt, $"{Possessive.Of(BodyName)} comments on the provisional view are already recorded.");
         RequireText(comment, "Comment", "Enter the organisation's comments on the provisional view");
         BodyComment = comment.Trim();
         BodyCommentedAt = time.Now;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Phso.SharedKernel.Auditing;
 
@@ -38,7 +37,7 @@ public sealed class AuditTrailTagHelper : TagHelper
         {
             var local = TimeZoneInfo.ConvertTime(entry.OccurredAt, UkTime);
             html.Append("<tr class=\"govuk-table__row\">")
-                .Append(CultureInfo.InvariantCulture, $"<td class=\"govuk-table__cell\"><time datetime=\"{entry.OccurredAt:O}\">{local.ToString("d MMM yyyy, h:mm", CultureInfo.GetCultureInfo("en-GB"))}{(local.Hour < 12 ? "am" : "pm")}</time></td>")
+                .Append(CultureInfo.InvariantCulture, $"<td class=\"govuk-table__cell\"><time datetime=\"{HtmlTime.Of(entry.OccurredAt)}\">{local.ToString("d MMM yyyy, h:mm", CultureInfo.GetCultureInfo("en-GB"))}{(local.Hour < 12 ? "am" : "pm")}</time></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"govuk-table__cell\">{encoder.Encode(entry.ActorName)}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"govuk-table__cell\">{encoder.Encode(AuditText.Describe(entry))}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"govuk-table__cell\">{Changes(entry.Changes, encoder)}</td>")
@@ -48,39 +47,17 @@ public sealed class AuditTrailTagHelper : TagHelper
         output.Content.SetHtmlContent(html + "</tbody></table>");
     }
 
-    private static string Changes(string json, HtmlEncoder encoder)
+    private static string Changes(IReadOnlyList<AuditChange> changes, HtmlEncoder encoder)
     {
-        using var document = JsonDocument.Parse(json);
-        var lines = new List<string>();
-        foreach (var property in document.RootElement.EnumerateObject())
+        var lines = changes.Select(c => $"{encoder.Encode(c.Field)}: " + (c.From, c.To) switch
         {
-            if (property.Name is "Id" or "Version" or "NameKey")
-            {
-                continue;
-            }
-
-            var from = property.Value.TryGetProperty("from", out var f) ? Text(f) : null;
-            var to = property.Value.TryGetProperty("to", out var t) ? Text(t) : null;
-            lines.Add($"{encoder.Encode(AuditText.Humanise(property.Name))}: " + (from, to) switch
-            {
-                (null, { } added) => encoder.Encode(added),
-                ({ } removed, null) => $"{encoder.Encode(removed)} (removed)",
-                ({ } before, { } after) => $"{encoder.Encode(before)} to {encoder.Encode(after)}",
-                _ => "(empty)",
-            });
-        }
-
+            (null, { } added) => encoder.Encode(added),
+            ({ } removed, null) => $"{encoder.Encode(removed)} (removed)",
+            ({ } before, { } after) => $"{encoder.Encode(before)} to {encoder.Encode(after)}",
+            _ => "(empty)",
+        }).ToList();
         return lines.Count == 0 ? "" : "<ul class=\"govuk-list\">" + string.Concat(lines.Select(l => $"<li>{l}</li>")) + "</ul>";
     }
-
-    private static string? Text(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        JsonValueKind.True => "yes",
-        JsonValueKind.False => "no",
-        JsonValueKind.String => value.GetString(),
-        _ => value.GetRawText(),
-    };
 }
 
 /// <summary>Words for audit entries.</summary>

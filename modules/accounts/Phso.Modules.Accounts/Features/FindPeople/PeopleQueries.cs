@@ -135,3 +135,13 @@ internal sealed class GetPersonForEditingHandler(AccountsDbContext db, PeopleRea
         return new PersonForEditing(summary, person.Version, person.PasswordHash is not null, person.IsActive && person.LockoutEnd > clock.GetUtcNow());
     }
 }
+
+/// <summary>People's names for the audit trail, so a history shows who was assigned rather than an id.</summary>
+internal sealed class PersonNames(AccountsDbContext db) : SharedKernel.Auditing.IPersonNames
+{
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesOfAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+    }
+}

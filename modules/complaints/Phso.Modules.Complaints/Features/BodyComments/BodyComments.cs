@@ -1,3 +1,4 @@
+using Phso.SharedKernel.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Phso.Modules.Complaints.Domain;
@@ -67,7 +68,7 @@ internal sealed class CommentAsOrganisationHandler(CaseCommandServices services,
 
         complaint.CommentAsBody(command.Comment ?? "", new Actor(actor.Id, $"{actor.Name} ({complaint.BodyName})"), time);
         Services.Notify(complaint.AssignedToId, $"Case {complaint.Reference}: the organisation commented",
-            $"{actor.Name} sent {complaint.BodyName}'s comments on the provisional view.", CaseCommandServices.CaseLink(complaint));
+            $"{actor.Name} sent {Possessive.Of(complaint.BodyName)} comments on the provisional view.", CaseCommandServices.CaseLink(complaint));
         return Task.CompletedTask;
     }
 }

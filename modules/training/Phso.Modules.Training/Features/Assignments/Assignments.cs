@@ -1,3 +1,4 @@
+using Phso.SharedKernel.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Phso.Modules.Accounts.Contracts;
@@ -171,7 +172,7 @@ internal sealed class AssignmentHandlers(TrainingDbContext db, IMediator mediato
                 }
 
                 var handlers = await mediator.Send(new FindPeople(Roles.PartnerHandler, organisation.Id), cancellationToken);
-                return ([.. handlers], $"{organisation.Name}'s complaint handlers");
+                return ([.. handlers], $"{Possessive.Of(organisation.Name)} complaint handlers");
         }
     }
 
