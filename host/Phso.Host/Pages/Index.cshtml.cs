@@ -13,5 +13,7 @@ public sealed class IndexModel(NavigationForUser navigation, ICurrentUser curren
 
     public string DisplayName => currentUser.DisplayName;
 
+    public NavigationForUser Navigation => navigation;
+
     public async Task OnGetAsync() => Links = await navigation.LinksAsync();
 }

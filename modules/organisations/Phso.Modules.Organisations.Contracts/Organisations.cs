@@ -55,6 +55,12 @@ public sealed record GetOrganisation(Guid Id) : IQuery<OrganisationSummary?>;
 [AnyCaller]
 public sealed record GetOrganisations(IReadOnlyCollection<Guid> Ids) : IQuery<IReadOnlyList<OrganisationSummary>>;
 
+/// <summary>The open organisations whose names are exactly these (any case, spaces tidied); names not in the register,
+/// or of a closed organisation, are left out. For other modules that refer to organisations by name (partner plugins).</summary>
+/// <param name="Names">Names to look up; at most 200.</param>
+[AnyCaller]
+public sealed record FindOrganisationsByName(IReadOnlyCollection<string> Names) : IQuery<IReadOnlyList<OrganisationSummary>>;
+
 /// <summary>Searches the register. Every filter is optional; closed organisations are left out unless asked for.</summary>
 /// <param name="NameContains">Part of the name (or the ODS code), any case.</param>
 /// <param name="Sector">Only this sector.</param>

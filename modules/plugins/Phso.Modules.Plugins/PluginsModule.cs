@@ -26,6 +26,8 @@ public sealed class PluginsModule : ModuleBase
         context.Services.AddHostedService<PluginStartup>();
         context.Services.AddSingleton<PluginSync>();
         context.Services.AddSingleton<Features.Standards.PluginFindingsCache>();
+        context.Services.AddScoped<Features.Lifecycle.PluginContent>();
+        context.Services.AddScoped<Phso.SharedKernel.Web.INavigationBadge, Features.Lifecycle.PluginsNeedingAttentionBadge>();
         if (DemoData.SamplePlugins.Enabled(context.Configuration) && DemoData.SamplePlugins.TestKey() is { } testKey)
         {
             context.Services.PostConfigure<PluginOptions>(options => options.TrustedKeys.Add(testKey));

@@ -98,8 +98,10 @@ public sealed class UnitOfWorkInterceptor(
                 case EntityState.Added when property.CurrentValue is not null:
                     changes[metadata.Name] = new JsonObject { ["to"] = Describe(property.CurrentValue, redacted) };
                     break;
+                // The record as it stood when it was removed, including what the same unit of work set on it last
+                // (an uninstalled plugin's reason, say).
                 case EntityState.Deleted:
-                    changes[metadata.Name] = new JsonObject { ["from"] = Describe(property.OriginalValue, redacted) };
+                    changes[metadata.Name] = new JsonObject { ["from"] = Describe(property.CurrentValue, redacted) };
                     break;
                 case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
                     changes[metadata.Name] = new JsonObject

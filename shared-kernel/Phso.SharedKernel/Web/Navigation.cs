@@ -12,6 +12,9 @@ public interface INavigationBadge
 
     /// <summary>The count for the signed-in person; null or 0 shows nothing.</summary>
     Task<int?> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>The count in words, for the home page and for screen readers beside the link.</summary>
+    string Describe(int count) => $"{count} unread";
 }
 
 /// <summary>The service navigation for the person making this request: every module's links whose policy they
@@ -21,11 +24,20 @@ public sealed class NavigationForUser(
 {
     private IReadOnlyList<NavigationLink>? _links;
 
-    /// <summary>The badge count for a visible link, if a module provides one.</summary>
-    public async Task<int?> BadgeAsync(string href, CancellationToken cancellationToken)
+    private readonly Dictionary<string, (int Count, string Text)?> _badges = new(StringComparer.Ordinal);
+
+    /// <summary>The badge for a visible link, if a module provides one and its count is above 0: the count and the
+    /// count in words. Counted once per request, however many places show it.</summary>
+    public async Task<(int Count, string Text)?> BadgeAsync(string href, CancellationToken cancellationToken)
     {
+        if (_badges.TryGetValue(href, out var known))
+        {
+            return known;
+        }
+
         var badge = badges.FirstOrDefault(b => b.Href == href);
-        return badge is null ? null : await badge.CountAsync(cancellationToken);
+        var count = badge is null ? null : await badge.CountAsync(cancellationToken);
+        return _badges[href] = badge is not null && count is > 0 ? (count.Value, badge.Describe(count.Value)) : null;
     }
 
     public async Task<IReadOnlyList<NavigationLink>> LinksAsync()

@@ -85,6 +85,6 @@ public sealed partial class NotificationsTests(PhsoFactory host)
         Assert.Contains("Link", error.Errors.Keys);
     }
 
-    [GeneratedRegex("phso-badge\">(\\d+)<")]
+    [GeneratedRegex("phso-badge\" aria-hidden=\"true\">(\\d+)<")]
     private static partial Regex UnreadBadge();
 }

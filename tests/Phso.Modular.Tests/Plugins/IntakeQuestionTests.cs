@@ -195,7 +195,7 @@ public sealed class IntakeQuestionTests : IClassFixture<PluginHostFactory>
         }
         else
         {
-            await mediator.Send(new DisablePlugin(id, plugin.Version));
+            await mediator.Send(new DisablePlugin(id, plugin.Version, "Testing what the form asks without it"));
         }
     }
 

@@ -26,11 +26,17 @@ public sealed class PluginCommandLineTests
         var unsigned = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.zip");
         await File.WriteAllBytesAsync(unsigned, TestPlugins.Package("Phso.TestPlugins.Faulty.Working", null, id: "unsigned"));
 
+        // The deployment's register holds the organisation the plugin names (the demo data's), as it must before install.
+        using (var first = new PluginHostFactory(dataFolder, key, safeMode: false))
+        {
+            await using var scope = first.SystemScope();
+        }
+
         Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-install", "--package", package], settings));
         Assert.Equal(2, await HostCommandLine.RunAsync(["plugin-install", "--package", package], settings));
         Assert.Equal(2, await HostCommandLine.RunAsync(["plugin-install", "--package", unsigned], settings));
-        Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-disable", "--id", "from-the-command-line"], settings));
-        Assert.Equal(2, await HostCommandLine.RunAsync(["plugin-disable", "--id", "from-the-command-line"], settings));
+        Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-disable", "--id", "from-the-command-line", "--reason", "Paused by the operator"], settings));
+        Assert.Equal(2, await HostCommandLine.RunAsync(["plugin-disable", "--id", "from-the-command-line", "--reason", "Paused by the operator"], settings));
         Assert.Equal(2, await HostCommandLine.RunAsync(["plugin-enable", "--id", "no-such-plugin"], settings));
 
         using (var host = new PluginHostFactory(dataFolder, key, safeMode: false))
@@ -43,8 +49,8 @@ public sealed class PluginCommandLineTests
         }
 
         Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-enable", "--id", "from-the-command-line"], settings));
-        Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-uninstall", "--id", "from-the-command-line"], settings));
-        Assert.Equal(2, await HostCommandLine.RunAsync(["plugin-uninstall", "--id", "from-the-command-line"], settings));
+        Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-uninstall", "--id", "from-the-command-line", "--reason", "No longer needed"], settings));
+        Assert.Equal(2, await HostCommandLine.RunAsync(["plugin-uninstall", "--id", "from-the-command-line", "--reason", "No longer needed"], settings));
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(dataFolder, recursive: true);
@@ -75,7 +81,7 @@ public sealed class PluginCommandLineTests
         Assert.Equal(1, await sync.SyncAsync(CancellationToken.None));
         Assert.True(runtime.IsRunning("synced"));
 
-        Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-disable", "--id", "synced"], settings));
+        Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-disable", "--id", "synced", "--reason", "Paused by the operator"], settings));
         await sync.SyncAsync(CancellationToken.None);
         await sync.SyncAsync(CancellationToken.None);
         Assert.False(runtime.IsRunning("synced"));
@@ -91,7 +97,7 @@ public sealed class PluginCommandLineTests
         Assert.Equal(0, await sync.SyncAsync(CancellationToken.None));
         Assert.True(runtime.IsRunning("synced"));
 
-        Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-uninstall", "--id", "synced"], settings));
+        Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-uninstall", "--id", "synced", "--reason", "No longer needed"], settings));
         await sync.SyncAsync(CancellationToken.None);
         Assert.Equal(1, await sync.SyncAsync(CancellationToken.None));
         Assert.Empty(runtime.Running);
@@ -109,7 +115,7 @@ public sealed class PluginCommandLineTests
             Assert.Equal(["stage-1-response", "escalated-to-stage-2"], questions.Select(q => q.Key));
         }
 
-        Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-uninstall", "--id", "glenmorven-model-procedure"], settings));
+        Assert.Equal(0, await HostCommandLine.RunAsync(["plugin-uninstall", "--id", "glenmorven-model-procedure", "--reason", "No longer needed"], settings));
         File.Delete(package);
     }
 }

@@ -46,7 +46,7 @@ public sealed class PluginCoursesTests(PluginHostFactory host) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Redirect, (await handler.SubmitAsync(courseLink)).StatusCode);
         Assert.Contains("three working days", await handler.GetPageAsync($"{courseLink}/lessons/first-three-days"), StringComparison.Ordinal);
 
-        await SendAsync(new DisablePlugin(Id, await VersionAsync()));
+        await SendAsync(new DisablePlugin(Id, await VersionAsync(), "The trust is revising its procedure"));
         await host.FlushAsync();
         Assert.DoesNotContain(Course, await handler.GetPageAsync("/learning/catalogue"), StringComparison.Ordinal);
         Assert.Contains(Course, await handler.GetPageAsync("/learning"), StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class PluginCoursesTests(PluginHostFactory host) : IClassFixture<P
         await host.FlushAsync();
         Assert.Contains(Course, await handler.GetPageAsync("/learning/catalogue"), StringComparison.Ordinal);
 
-        await SendAsync(new UninstallPlugin(Id, await VersionAsync()));
+        await SendAsync(new UninstallPlugin(Id, await VersionAsync(), "The trust has a new supplier"));
         await host.FlushAsync();
         Assert.DoesNotContain(Course, await handler.GetPageAsync("/learning/catalogue"), StringComparison.Ordinal);
         Assert.Contains(Course, await handler.GetPageAsync("/learning"), StringComparison.Ordinal);

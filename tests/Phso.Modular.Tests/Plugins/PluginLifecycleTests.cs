@@ -61,7 +61,7 @@ public sealed class PluginLifecycleTests(PluginHostFactory host) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("A plugin with the id &quot;lifecycle&quot; is already installed", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("/admin/plugins/lifecycle?handler=Disable")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("/admin/plugins/lifecycle/disable", ("Reason", "Testing the lifecycle"))).StatusCode);
         Assert.Equal(PluginStatus.Disabled, (await DetailsAsync("lifecycle")).Plugin.Status);
         Assert.False((await DetailsAsync("lifecycle")).Running);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("/admin/plugins/lifecycle?handler=Enable")).StatusCode);
@@ -86,7 +86,7 @@ public sealed class PluginLifecycleTests(PluginHostFactory host) : IClassFixture
 
         var folder = Path.Combine(host.DataFolder, "plugins", "lifecycle");
         Assert.Single(Directory.GetDirectories(folder));
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("/admin/plugins/lifecycle?handler=Uninstall")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("/admin/plugins/lifecycle/uninstall", ("Reason", "Testing the lifecycle"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/plugins/lifecycle")).StatusCode);
         Assert.Empty(Directory.GetDirectories(folder));
     }
@@ -108,7 +108,7 @@ public sealed class PluginLifecycleTests(PluginHostFactory host) : IClassFixture
         Assert.Contains("Questions for the complaint form", page, StringComparison.Ordinal);
         Assert.Contains($"<code>courses/", page, StringComparison.Ordinal);
         Assert.Equal(PluginStatus.Active, (await DetailsAsync(id)).Plugin.Status);
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"/admin/plugins/{id}?handler=Uninstall")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"/admin/plugins/{id}/uninstall", ("Reason", "Tried the sample"))).StatusCode);
     }
 
     [Theory]

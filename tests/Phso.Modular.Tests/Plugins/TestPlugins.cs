@@ -12,6 +12,7 @@ internal static class TestPlugins
 {
     public const string Faulty = "Phso.TestPlugins.Faulty";
     public const string ReferencesHost = "Phso.TestPlugins.ReferencesHost";
+    public const string WithLibrary = "Phso.TestPlugins.WithLibrary";
 
     public static string BuiltFolder(string project)
     {
@@ -50,9 +51,14 @@ internal static class TestPlugins
     /// <summary>A package of a built test plugin, as a publisher makes one: its files, a manifest listing them with their
     /// SHA-256, and a signature over the manifest (none when <paramref name="key"/> is null).</summary>
     public static byte[] Package(string entryType, ECDsa? key, string id = "test-plugin", string version = "1.0.0", string publisher = PluginHostFactory.Publisher,
-        string project = Faulty, Action<JsonObject>? change = null)
+        string project = Faulty, Action<JsonObject>? change = null, IReadOnlyDictionary<string, byte[]>? extra = null)
     {
         var files = Directory.GetFiles(BuiltFolder(project)).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
+        foreach (var (name, content) in extra ?? new Dictionary<string, byte[]>())
+        {
+            files[name] = content;
+        }
+
         var manifest = new JsonObject
         {
             ["id"] = id,

@@ -83,6 +83,8 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "training/courses/{id:guid}/draft/details", AdminOnly),
         (null, "admin/plugins", AdminOnly),
         (null, "admin/plugins/{id}", AdminOnly),
+        (null, "admin/plugins/{id}/disable", AdminOnly),
+        (null, "admin/plugins/{id}/uninstall", AdminOnly),
         (null, "training/courses/{id:guid}/draft/lessons/{key?}", AdminOnly),
         ("POST", "api/complaints", Everyone),
         ("GET", "api/complaints/questions", Everyone),

@@ -85,3 +85,28 @@ public sealed class HangsAtRegistration : IPartnerPlugin
 {
     public void Register(IPluginRegistry registry) => Thread.Sleep(Timeout.Infinite);
 }
+
+/// <summary>Names the organisations listed in names.txt beside it (one a line), so a test chooses them: a standard for
+/// them and, when the package has courses/test-course, a course for their handlers.</summary>
+public sealed class NamesOrganisationsFromFile : IPartnerPlugin
+{
+    public void Register(IPluginRegistry registry)
+    {
+        var folder = Path.GetDirectoryName(typeof(NamesOrganisationsFromFile).Assembly.Location)!;
+        var names = File.ReadAllLines(Path.Combine(folder, "names.txt")).Where(n => n.Trim().Length > 0).ToList();
+        registry.AddComplaintStandard(new Standard(names));
+        if (Directory.Exists(Path.Combine(folder, "courses", "test-course")))
+        {
+            registry.AddCourse(new PluginCourse("courses/test-course", names));
+        }
+    }
+
+    internal sealed class Standard(IReadOnlyList<string> names) : IComplaintStandard
+    {
+        public ComplaintStandardDescription Describe() => new(
+            "Named standard", "For tests.", names, Nation.EnglandAndWales,
+            [new StandardStage("Acknowledge", Milestones.Complained, Milestones.Acknowledged, new Period(3, DayCounting.WorkingDays), Note: "Sooner when the person is at risk.")], []);
+
+        public IReadOnlyList<StandardFinding> Assess(ComplaintHistory history) => [];
+    }
+}

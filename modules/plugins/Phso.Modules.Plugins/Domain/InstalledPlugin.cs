@@ -100,7 +100,8 @@ public sealed class InstalledPlugin : IVersioned
         ChangedAt = at;
     }
 
-    public void Disable(DateTimeOffset at)
+    /// <summary>Switches the plugin off; who did it and why is its status reason (and so in its history).</summary>
+    public void Disable(string by, string reason, DateTimeOffset at)
     {
         if (!Enabled)
         {
@@ -108,7 +109,14 @@ public sealed class InstalledPlugin : IVersioned
         }
 
         Enabled = false;
-        MarkStatus(PluginStatus.Disabled, "Disabled by an admin.", at);
+        MarkStatus(PluginStatus.Disabled, $"Disabled by {by}: {reason}", at);
+    }
+
+    /// <summary>Records who uninstalled the plugin and why, as the last state of the record before it is removed.</summary>
+    public void Uninstall(string by, string reason, DateTimeOffset at)
+    {
+        Enabled = false;
+        MarkStatus(PluginStatus.Disabled, $"Uninstalled by {by}: {reason}", at);
     }
 
     /// <summary>Records where the plugin stands after the platform tried (or declined) to run it.</summary>

@@ -129,6 +129,16 @@ internal sealed class LoadedPlugin(PluginLoadContext context, IReadOnlyList<Regi
     }
 
     public void Unload() => context.Unload();
+
+    /// <summary>Each course's package files, read from the plugin's folder, with the course's folder in the package.</summary>
+    public IReadOnlyList<(string Folder, Contracts.OfferedCourse Course)> CourseFiles(string pluginFolder) =>
+        [.. Courses.Select(course =>
+        {
+            var folder = Path.Combine(pluginFolder, course.Folder);
+            return (course.Folder.Replace('\\', '/').TrimEnd('/'), new Contracts.OfferedCourse(
+                Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes, StringComparer.Ordinal),
+                course.Organisations));
+        })];
 }
 
 internal sealed record RegisteredStandard(IComplaintStandard Standard, ComplaintStandardDescription Description);

@@ -13,6 +13,7 @@ public static class PluginPackage
 {
     public const string ManifestName = "plugin.json";
     public const string SignatureName = "plugin.sig";
+    public const string SdkAssembly = "Phso.Plugins.Abstractions.dll";
     public static readonly ZipLimits Limits = new(MaxFiles: 500, MaxFileBytes: 20 * 1024 * 1024, MaxTotalBytes: 50 * 1024 * 1024);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -135,6 +136,14 @@ public static class PluginPackage
         if (m.ExtensionPoints is not { Count: > 0 } || m.ExtensionPoints.Any(p => !ExtensionPointNames.All.Contains(p)))
         {
             yield return $"plugin.json: \"extensionPoints\" must list one or more of {string.Join(", ", ExtensionPointNames.All.Select(p => $"\"{p}\""))}";
+        }
+
+        // dotnet publish copies the SDK into the output. A plugin carrying its own copy would implement that copy's
+        // IPartnerPlugin, not the platform's, and could not be loaded: say so now rather than at load.
+        if (files.Keys.FirstOrDefault(f => string.Equals(Path.GetFileName(f), SdkAssembly, StringComparison.OrdinalIgnoreCase)) is { } sdkCopy)
+        {
+            yield return $"{sdkCopy}: the package contains the plugin SDK itself. Leave it out: the platform provides {SdkAssembly}, and a plugin with its own copy " +
+                "cannot be loaded. Reference the SDK with ExcludeAssets=\"runtime\" in your .csproj (docs/plugins.md, step 1) and build again, or leave the file out when you pack";
         }
 
         if (m.Files is not { Count: > 0 })

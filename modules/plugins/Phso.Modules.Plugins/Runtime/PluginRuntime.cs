@@ -148,19 +148,7 @@ internal sealed partial class PluginRuntime(
     public IReadOnlyList<OfferedCourse> CoursesOf(InstalledPlugin plugin)
     {
         ArgumentNullException.ThrowIfNull(plugin);
-        if (!_running.TryGetValue(plugin.Id, out var loaded))
-        {
-            return [];
-        }
-
-        var root = Path.Combine(Root, plugin.Folder);
-        return [.. loaded.Courses.Select(course =>
-        {
-            var folder = Path.Combine(root, course.Folder);
-            return new OfferedCourse(
-                Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes, StringComparer.Ordinal),
-                course.Organisations);
-        })];
+        return _running.TryGetValue(plugin.Id, out var loaded) ? [.. loaded.CourseFiles(Path.Combine(Root, plugin.Folder)).Select(c => c.Course)] : [];
     }
 
     public void Stop(string id)

@@ -23,6 +23,16 @@ internal sealed class GetOrganisationsHandler(OrganisationsDbContext db) : IRequ
     }
 }
 
+internal sealed class FindOrganisationsByNameHandler(OrganisationsDbContext db) : IRequestHandler<FindOrganisationsByName, IReadOnlyList<OrganisationSummary>>
+{
+    public async Task<IReadOnlyList<OrganisationSummary>> Handle(FindOrganisationsByName request, CancellationToken cancellationToken)
+    {
+        var keys = request.Names.Where(n => !string.IsNullOrWhiteSpace(n) && n.Length <= 200).Select(Organisation.KeyOf).Distinct().Take(200).ToList();
+        var found = await db.Organisations.AsNoTracking().Where(o => keys.Contains(o.NameKey) && o.ClosedOn == null).OrderBy(o => o.NameKey).ToListAsync(cancellationToken);
+        return [.. found.Select(o => o.ToSummary())];
+    }
+}
+
 internal sealed class FindOrganisationsHandler(OrganisationsDbContext db) : IRequestHandler<Contracts.FindOrganisations, OrganisationPage>
 {
     public async Task<OrganisationPage> Handle(Contracts.FindOrganisations request, CancellationToken cancellationToken)

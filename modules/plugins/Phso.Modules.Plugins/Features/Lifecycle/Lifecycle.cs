@@ -1,7 +1,9 @@
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Phso.Modules.Plugins.Contracts;
 using Phso.Modules.Plugins.Domain;
+using Phso.Modules.Plugins.Loading;
 using Phso.Modules.Plugins.Packages;
 using Phso.Modules.Plugins.Persistence;
 using Phso.Modules.Plugins.Runtime;
@@ -27,12 +29,34 @@ public sealed record UpgradePlugin(string Id, int Version, byte[] Package, bool 
 [RequiresPolicy(Policies.Admin)]
 public sealed record EnablePlugin(string Id, int Version) : ICommand;
 
+/// <summary>Switches a plugin off; it stays installed. The reason is recorded in its status and history.</summary>
 [RequiresPolicy(Policies.Admin)]
-public sealed record DisablePlugin(string Id, int Version) : ICommand;
+public sealed record DisablePlugin(string Id, int Version, string Reason) : ICommand;
 
-/// <summary>Stops and removes a plugin and its files. What it brought is withdrawn; records made with it are kept.</summary>
+/// <summary>Stops and removes a plugin and its files. What it brought is withdrawn; records made with it are kept. The
+/// reason is recorded in its history.</summary>
 [RequiresPolicy(Policies.Admin)]
-public sealed record UninstallPlugin(string Id, int Version) : ICommand;
+public sealed record UninstallPlugin(string Id, int Version, string Reason) : ICommand;
+
+internal sealed class DisablePluginValidator : AbstractValidator<DisablePlugin>
+{
+    public DisablePluginValidator() => RuleFor(r => r.Reason).MustBeAReason("switching the plugin off");
+}
+
+internal sealed class UninstallPluginValidator : AbstractValidator<UninstallPlugin>
+{
+    public UninstallPluginValidator() => RuleFor(r => r.Reason).MustBeAReason("uninstalling the plugin");
+}
+
+internal static class ReasonRules
+{
+    public const int MaxLength = 500;
+
+    public static IRuleBuilderOptions<T, string> MustBeAReason<T>(this IRuleBuilderInitial<T, string> rule, string what) =>
+        rule.Cascade(CascadeMode.Stop)
+            .Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage($"Enter your reason for {what}")
+            .MaximumLength(MaxLength).WithMessage($"The reason must be {MaxLength} characters or fewer");
+}
 
 /// <summary>Every installed plugin, with whether it is running in this process.</summary>
 [RequiresPolicy(Policies.Admin)]
@@ -46,9 +70,13 @@ public sealed record PluginRow(InstalledPlugin Plugin, bool Running);
 [RequiresPolicy(Policies.Admin)]
 public sealed record GetPlugin(string Id) : IQuery<PluginDetails?>;
 
-public sealed record PluginDetails(InstalledPlugin Plugin, bool Running, bool SafeMode, IReadOnlyList<ComplaintStandardDescription> Standards, IReadOnlyList<IntakeQuestionSet> Intake, IReadOnlyList<PluginCourse> Courses);
+// Problems: what stops the running plugin doing all it says (an organisation it names that is no longer in the
+// register), with what to fix.
+public sealed record PluginDetails(
+    InstalledPlugin Plugin, bool Running, bool SafeMode, IReadOnlyList<ComplaintStandardDescription> Standards, IReadOnlyList<IntakeQuestionSet> Intake, IReadOnlyList<PluginCourse> Courses,
+    IReadOnlyList<string> Problems);
 
-internal sealed class LifecycleHandlers(PluginsDbContext db, PluginRuntime runtime, TimeProvider clock)
+internal sealed class LifecycleHandlers(PluginsDbContext db, PluginRuntime runtime, PluginContent content, ICurrentUser me, TimeProvider clock)
     : IRequestHandler<InstallPlugin, string>, IRequestHandler<UpgradePlugin, Unit>, IRequestHandler<EnablePlugin, Unit>, IRequestHandler<DisablePlugin, Unit>,
         IRequestHandler<UninstallPlugin, Unit>, IRequestHandler<ListPlugins, PluginList>, IRequestHandler<GetPlugin, PluginDetails?>
 {
@@ -62,7 +90,8 @@ internal sealed class LifecycleHandlers(PluginsDbContext db, PluginRuntime runti
         }
 
         var now = clock.GetUtcNow();
-        var plugin = InstalledPlugin.Install(manifest, files.ContainsKey(PluginPackage.SignatureName), Unpack(manifest, files), now);
+        var folder = await TryOutAsync(manifest, Unpack(manifest, files), cancellationToken);
+        var plugin = InstalledPlugin.Install(manifest, files.ContainsKey(PluginPackage.SignatureName), folder, now);
         db.Plugins.Add(plugin);
         runtime.Apply(plugin, now);
         Announce(plugin);
@@ -81,7 +110,8 @@ internal sealed class LifecycleHandlers(PluginsDbContext db, PluginRuntime runti
         plugin.EnsureCanUpgradeTo(manifest, request.Force);
         var now = clock.GetUtcNow();
         var previousFolder = plugin.Folder;
-        plugin.Upgrade(manifest, files.ContainsKey(PluginPackage.SignatureName), Unpack(manifest, files), request.Force, now);
+        var folder = await TryOutAsync(manifest, Unpack(manifest, files), cancellationToken);
+        plugin.Upgrade(manifest, files.ContainsKey(PluginPackage.SignatureName), folder, request.Force, now);
         runtime.Apply(plugin, now);
         Announce(plugin);
         DeleteFolder(previousFolder);
@@ -100,7 +130,7 @@ internal sealed class LifecycleHandlers(PluginsDbContext db, PluginRuntime runti
     public async Task<Unit> Handle(DisablePlugin request, CancellationToken cancellationToken)
     {
         var plugin = await FindAsync(request.Id, request.Version, cancellationToken);
-        plugin.Disable(clock.GetUtcNow());
+        plugin.Disable(me.DisplayName, request.Reason.Trim(), clock.GetUtcNow());
         runtime.Stop(plugin.Id);
         Announce(plugin);
         return Unit.Value;
@@ -110,7 +140,8 @@ internal sealed class LifecycleHandlers(PluginsDbContext db, PluginRuntime runti
     {
         var plugin = await FindAsync(request.Id, request.Version, cancellationToken);
         runtime.Stop(plugin.Id);
-        db.Publish(new PluginCoursesWithdrawn(plugin.Id, $"{plugin.Name} was uninstalled."));
+        plugin.Uninstall(me.DisplayName, request.Reason.Trim(), clock.GetUtcNow());
+        db.Publish(new PluginCoursesWithdrawn(plugin.Id, $"{plugin.Name} was uninstalled: {request.Reason.Trim()}"));
         db.Plugins.Remove(plugin);
         DeleteFolder(plugin.Folder);
         return Unit.Value;
@@ -131,7 +162,8 @@ internal sealed class LifecycleHandlers(PluginsDbContext db, PluginRuntime runti
 
         var loaded = runtime.Running.Where(r => r.Key == plugin.Id).Select(r => r.Value).SingleOrDefault();
         return new PluginDetails(plugin, loaded is not null, runtime.SafeMode,
-            [.. loaded?.Standards.Select(s => s.Description) ?? []], loaded?.Intake ?? [], loaded?.Courses ?? []);
+            [.. loaded?.Standards.Select(s => s.Description) ?? []], loaded?.Intake ?? [], loaded?.Courses ?? [],
+            loaded is null ? [] : await content.OrganisationProblemsAsync(plugin.Id, cancellationToken));
     }
 
     /// <summary>Tells the training module what the plugin now offers: its courses while it runs, none when it does not.</summary>
@@ -162,6 +194,45 @@ internal sealed class LifecycleHandlers(PluginsDbContext db, PluginRuntime runti
         {
             throw Refused(e);
         }
+    }
+
+    /// <summary>
+    /// Loads an unpacked plugin on trial, in a context of its own that is unloaded again, and refuses the package when
+    /// what it brings would not work here (an organisation not in the register, a course training cannot import): such
+    /// a plugin would otherwise show Active while doing less than it says. The running version, if any, is untouched
+    /// until the package is accepted. A plugin that does not load at all is left to be recorded as Malfunctioned with
+    /// the reason; in safe mode no plugin code runs, so nothing is tried.
+    /// </summary>
+    private async Task<string> TryOutAsync(PluginManifest manifest, string folder, CancellationToken cancellationToken)
+    {
+        if (runtime.SafeMode)
+        {
+            return folder;
+        }
+
+        var path = Path.Combine(runtime.Root, folder);
+        if (PluginLoader.Load(manifest.Id!, path, manifest.EntryAssembly!, manifest.EntryType!, runtime.Options.CallLimit).Plugin is not { } trial)
+        {
+            return folder;
+        }
+
+        IReadOnlyList<string> problems;
+        try
+        {
+            problems = await content.ProblemsAsync(manifest.Id!, trial, path, cancellationToken);
+        }
+        finally
+        {
+            trial.Unload();
+        }
+
+        if (problems.Count > 0)
+        {
+            DeleteFolder(folder);
+            throw new RequestValidationException(new Dictionary<string, string[]> { ["Package"] = [.. problems] });
+        }
+
+        return folder;
     }
 
     private static RequestValidationException Refused(PluginPackageException e) =>

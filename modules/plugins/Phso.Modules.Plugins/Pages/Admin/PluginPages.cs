@@ -53,21 +53,6 @@ public sealed class PluginModel(IMediator mediator, AuditTrailReader auditTrail)
     public Task<IActionResult> OnPostEnableAsync(int version, CancellationToken cancellationToken) =>
         ActAsync(new EnablePlugin(Id, version), p => $"{p.Name} has been switched on: {PluginUpload.Describe(p)}", cancellationToken);
 
-    public Task<IActionResult> OnPostDisableAsync(int version, CancellationToken cancellationToken) =>
-        ActAsync(new DisablePlugin(Id, version), p => $"{p.Name} has been switched off. What it brings is withdrawn until it is switched on again.", cancellationToken);
-
-    public async Task<IActionResult> OnPostUninstallAsync(int version, CancellationToken cancellationToken)
-    {
-        var name = (await mediator.Send(new GetPlugin(Id), cancellationToken))?.Plugin.Name;
-        if (name is not null && await TryAsync(() => mediator.Send(new UninstallPlugin(Id, version), cancellationToken), prefix: ""))
-        {
-            SuccessMessage = $"{name} has been uninstalled and its files removed. Records made with it are kept.";
-            return Redirect("/admin/plugins");
-        }
-
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
-    }
-
     public async Task<IActionResult> OnPostUpgradeAsync(int version, bool force, IFormFile? package, CancellationToken cancellationToken)
     {
         if (await PluginUpload.ReadAsync(package, this, cancellationToken) is { } bytes)
