@@ -88,6 +88,7 @@ public sealed class BrowserHost : IAsyncLifetime
             builder.UseEnvironment("Testing");
             builder.UseSetting("Data:Folder", dataFolder);
             builder.UseSetting("Hosting:HttpsRedirection", "false");
+            builder.UseSetting("Hosting:PublicBaseUrl", "http://127.0.0.1");
             builder.UseSetting("Demo:Seed", "true");
             builder.UseSetting("Demo:SamplePlugins", "true");
             builder.UseSetting("RateLimits:AccountFormPostsPerMinute", "10000");

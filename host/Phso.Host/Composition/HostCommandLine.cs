@@ -17,7 +17,7 @@ internal static class HostCommandLine
             quiet[key] = value;
         }
 
-        await using var app = PhsoApplication.Build([], quiet);
+        await using var app = PhsoApplication.Build([], quiet, serving: false);
         var root = new RootCommand("Phso.Modular: casework and learning for an ombudsman. Run without a command to start the web application; add --demo for demo data.");
         foreach (var command in app.Services.GetRequiredService<ModuleCatalogue>().Modules.SelectMany(m => m.Module.Commands))
         {

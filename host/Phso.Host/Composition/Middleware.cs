@@ -51,3 +51,48 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public static string NonceOf(HttpContext context) => context.Items[NonceItem] as string ?? "";
 }
+
+/// <summary>An error page shown in place of a request (its status code, or an exception) never reads what that request
+/// sent: a malformed form or body is often why the page is shown, and reading it again would fail in turn. It is shown
+/// as a GET with an empty form.</summary>
+internal sealed class ErrorPageRequestMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
+        {
+            context.Request.Method = HttpMethods.Get;
+            context.Features.Set<Microsoft.AspNetCore.Http.Features.IFormFeature>(new Microsoft.AspNetCore.Http.Features.FormFeature(FormCollection.Empty));
+        }
+
+        return next(context);
+    }
+}
+
+/// <summary>API bodies are JSON in UTF-8 (or a multipart upload). A body sent in another character set would fail deep
+/// in the JSON reader; it is refused here, with what to send.</summary>
+internal sealed class ApiContentTypeMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.ContentType is { } contentType
+            && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+            && media.Charset.HasValue
+            && !string.Equals(media.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(media.Charset.Value, "utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            await context.Response.WriteAsJsonAsync(
+                new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = StatusCodes.Status415UnsupportedMediaType,
+                    Title = $"The character set \"{media.Charset.Value}\" is not accepted. Send the body as JSON in UTF-8 (Content-Type: application/json; charset=utf-8).",
+                },
+                (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
+            return;
+        }
+
+        await next(context);
+    }
+}

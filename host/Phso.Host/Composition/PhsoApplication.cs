@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +19,15 @@ public static class PhsoApplication
     /// <summary>The command-line switch that starts with every partner plugin off (Plugins:SafeMode).</summary>
     public const string SafeModeSwitch = "--safe-mode";
 
-    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>The largest request body a page or API call takes, unless it is an upload with its own limit.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>Builds the application.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="settings">Settings that override the configuration (tests and the command line).</param>
+    /// <param name="serving">Whether it will serve people: then a deployment must say where they reach it
+    /// (Hosting:PublicBaseUrl), and it refuses to start without. The command line does not need it.</param>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null, bool serving = true)
     {
         ArgumentNullException.ThrowIfNull(args);
         var builder = WebApplication.CreateBuilder(args.Where(a => a is not DemoSwitch and not SafeModeSwitch).ToArray());
@@ -39,17 +46,49 @@ public static class PhsoApplication
             builder.Configuration["Plugins:SafeMode"] = "true";
         }
 
+        if (serving)
+        {
+            PublicUrls.Require(builder.Configuration, builder.Environment);
+        }
+
+        LimitHostsToThePublicAddress(builder);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // No "Server: Kestrel" to tell a prober what runs here; and a body larger than any form or API call needs is
+            // refused (413) before it is read. Uploads raise it for themselves with [RequestSizeLimit].
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
         ConfigureServices(builder);
         var app = builder.Build();
         ConfigurePipeline(app);
         return app;
     }
 
+    /// <summary>Requests for any other host are refused (400) unless AllowedHosts is set (an operator's own list, or "*"):
+    /// the service answers only to the address it publishes. A development run without a configured address answers
+    /// to any.</summary>
+    private static void LimitHostsToThePublicAddress(WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration[PublicUrls.Setting];
+        if (string.IsNullOrWhiteSpace(configured) || !string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"]))
+        {
+            return;
+        }
+
+        builder.Configuration["AllowedHosts"] = new Uri(PublicUrls.BaseUrlOf(builder.Configuration, builder.Environment)!).Host;
+    }
+
     private static void ConfigureServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        var mvc = services.AddRazorPages(options => options.Conventions.ConfigureFilter(new FormErrorStatusFilter()));
+        var mvc = services.AddRazorPages(options =>
+            {
+                options.Conventions.ConfigureFilter(new FormErrorStatusFilter());
+                options.Conventions.ConfigureFilter(new RefusalPageFilter());
+            })
+            .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new StrictEnumModelBinderProvider()));
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         // No fallback policy: it would also apply to addresses that match no page, turning a public 404 into a
         // sign-in redirect. Instead every endpoint states its policy, and the authorisation matrix test fails the
@@ -74,7 +113,13 @@ public static class PhsoApplication
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
+        {
+            // Choices as their names only, and null refused where the API's types do not allow it, so a client's
+            // mistake is a 400 naming the field rather than a value nobody chose or a failure deeper in.
+            o.SerializerOptions.Converters.Add(new StrictEnumConverter());
+            o.SerializerOptions.RespectNullableAnnotations = true;
+        });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         services.AddDataProtection()
@@ -105,12 +150,28 @@ public static class PhsoApplication
             o.IncludeSubDomains = true;
         });
 
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = "Public Services Ombudsman: casework and learning API";
-            document.Info.Description = "Signed-in callers use their session cookie. Refusals are RFC 9457 problem details.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Public Services Ombudsman: casework and learning API";
+                document.Info.Description = "Signed-in callers use their session cookie. Refusals are RFC 9457 problem details.";
+                return Task.CompletedTask;
+            });
+
+            // Enums travel as their names (StrictEnumConverter), which the document says.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+                if (type.IsEnum)
+                {
+                    schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+                    schema.Enum = [.. Enum.GetNames(type).Select(name => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(name))];
+                }
+
+                return Task.CompletedTask;
+            });
+        });
 
         var accountPostsPerMinute = configuration.GetValue("RateLimits:AccountFormPostsPerMinute", 20);
         var publicPostsPerMinute = configuration.GetValue("RateLimits:PublicPostsPerMinute", 60);
@@ -123,6 +184,13 @@ public static class PhsoApplication
             // Sign-in, password reset and password setting are limited per client address, so nobody can flood
             // someone's inbox or guess passwords quickly; lockout protects each account as well.
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                // Say when to try again: the end of the current window.
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             // The public complaint form's pages are limited the same way, more generously: a person answers a
             // page every few seconds at most, a script filling the casework queue far faster.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -147,8 +215,13 @@ public static class PhsoApplication
             app.UseHttpsRedirection();
         }
 
-        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseStatusCodePages();
+            api.UseMiddleware<ApiContentTypeMiddleware>();
+        });
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseMiddleware<ErrorPageRequestMiddleware>();
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =

@@ -13,7 +13,7 @@ namespace Phso.Modular.Tests.Complaints;
 [Collection(DemoHostCollection.Name)]
 public sealed class ComplaintsApiTests(PhsoFactory host)
 {
-    private static object Complaint(Guid organisationId, string name = "Grace Adeyemi") => new
+    internal static object Complaint(Guid organisationId, string name = "Grace Adeyemi") => new
     {
         who = "myself",
         personName = name,

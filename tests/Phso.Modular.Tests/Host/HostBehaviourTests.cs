@@ -129,6 +129,7 @@ public sealed class ProductionTests : IClassFixture<ProductionTests.Host>
         {
             EnvironmentName = "Production";
             Settings["Hosting:HttpsRedirection"] = "true";
+            Settings["Hosting:PublicBaseUrl"] = "https://phso.example";
         }
     }
 

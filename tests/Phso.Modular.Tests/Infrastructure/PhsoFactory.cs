@@ -36,6 +36,9 @@ public class PhsoFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; }
 
+    /// <summary>Where links in emails and API answers point (the test server answers to "localhost").</summary>
+    public const string PublicBaseUrl = "http://localhost";
+
     public string MailFolder => Path.Combine(DataFolder, "mail");
 
     public TestClock Clock { get; } = new();
@@ -60,6 +63,7 @@ public class PhsoFactory : WebApplicationFactory<Program>
         {
             ["Data:Folder"] = DataFolder,
             ["Hosting:HttpsRedirection"] = "false",
+            ["Hosting:PublicBaseUrl"] = PublicBaseUrl,
             ["Demo:Seed"] = EnvironmentName == "Production" ? "false" : "true",
             ["RateLimits:AccountFormPostsPerMinute"] = "10000",
             ["RateLimits:PublicPostsPerMinute"] = "10000",

@@ -440,7 +440,7 @@ public sealed class Complaint : IVersioned
 
     public void AddNote(string text, Actor actor, CaseTime time)
     {
-        RequireText(text, "Note", "Enter the note");
+        RequireText(text, "Text", "Enter the note");
         Record(CaseEventKind.Note, actor, time, "Note", text.Trim(), Visibility.Internal);
     }
 
@@ -448,7 +448,7 @@ public sealed class Complaint : IVersioned
     public void SendMessage(string text, Actor actor, CaseTime time, CharterClockRules clocks)
     {
         ArgumentNullException.ThrowIfNull(time);
-        RequireText(text, "Message", "Enter the message");
+        RequireText(text, "Text", "Enter the message");
         var acknowledging = _clocks.Any(c => c.Kind == ClockKind.Acknowledgement && c.IsRunning);
         Record(acknowledging ? CaseEventKind.Acknowledged : CaseEventKind.MessageToComplainant, actor, time,
             acknowledging ? "Complaint acknowledged" : "Message sent to the complainant", text.Trim(), Visibility.Complainant);
@@ -457,7 +457,7 @@ public sealed class Complaint : IVersioned
 
     public void ReceiveMessage(string text, CaseTime time)
     {
-        RequireText(text, "Message", "Enter your message");
+        RequireText(text, "Text", "Enter your message");
         Record(CaseEventKind.MessageFromComplainant, Actor.Complainant, time, "Message from the complainant", text.Trim(), Visibility.Complainant);
     }
 

@@ -232,7 +232,9 @@ public static class ComplaintJourney
                 true when a.SupportNeeds.Count == 0 && string.IsNullOrWhiteSpace(a.ContactPersonName) && a.ExtraTime.Count == 0 && string.IsNullOrWhiteSpace(a.OtherNeeds) =>
                     [("SupportNeeds", "Tell us what you need: select a format or support, name a contact person, ask for extra time, or describe it")],
                 true => Errors(
+                    TooLong(a.ContactPersonName, "ContactPersonName", "The contact person's name", 200),
                     !string.IsNullOrWhiteSpace(a.ContactPersonName) && string.IsNullOrWhiteSpace(a.ContactPersonRelationship) ? ("ContactPersonRelationship", "Enter the contact person's relationship to you") : default,
+                    TooLong(a.ContactPersonRelationship, "ContactPersonRelationship", "The contact person's relationship to you", 100),
                     TooLong(a.OtherNeeds, "OtherNeeds", "What else you need", 1000)),
                 _ => [],
             }),
@@ -310,6 +312,55 @@ public static class ComplaintJourney
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>The longest answer kept for each free-text question (and the most items of each list).</summary>
+    public static IReadOnlyList<(string Field, string What, Func<ComplaintAnswers, string?> Value, int MaxLength)> TextLimits { get; } =
+    [
+        ("Who", "Who is making the complaint", a => a.Who, 20),
+        ("RepresentativeName", "Your name", a => a.RepresentativeName, 200),
+        ("RepresentativeRelationship", "Your relationship to the person", a => a.RepresentativeRelationship, 100),
+        ("PersonName", "The name", a => a.PersonName, 200),
+        ("Email", "The email address", a => a.Email, 256),
+        ("Phone", "The phone number", a => a.Phone, 40),
+        ("Address", "Your address", a => a.Address, 500),
+        ("BestTimes", "The best times to contact you", a => a.BestTimes, 200),
+        ("OrganisationName", "The organisation's name", a => a.OrganisationName, 200),
+        ("BodyNotListed", "Not in the list", a => a.BodyNotListed, 10),
+        ("BodyNameGiven", "The name of the organisation", a => a.BodyNameGiven, 200),
+        ("WhatHappened", "What happened", a => a.WhatHappened, 20000),
+        ("Impact", "How this has affected you", a => a.Impact, 10000),
+        ("OutcomeWanted", "What you would like to happen", a => a.OutcomeWanted, 10000),
+        ("MpName", "The MP's name", a => a.MpName, 100),
+        ("MpConstituency", "The MP's constituency", a => a.MpConstituency, 100),
+        ("ContactPersonName", "The contact person's name", a => a.ContactPersonName, 200),
+        ("ContactPersonRelationship", "The contact person's relationship to you", a => a.ContactPersonRelationship, 100),
+        ("OtherNeeds", "What else you need", a => a.OtherNeeds, 1000),
+    ];
+
+    /// <summary>Texts over their length and lists longer than the form could send, whichever questions apply.</summary>
+    public static IEnumerable<(string Field, string Message)> Oversized(ComplaintAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        foreach (var (field, what, value, maxLength) in TextLimits)
+        {
+            if (value(answers) is { } text && text.Length > maxLength)
+            {
+                yield return (field, $"{what} must be {maxLength:N0} characters or fewer");
+            }
+        }
+
+        foreach (var (field, count, most) in new[]
+        {
+            ("RepresentativeConfirms", answers.RepresentativeConfirms.Count, 1), ("SupportNeeds", answers.SupportNeeds.Count, Enum.GetValues<SupportNeeds>().Length),
+            ("ExtraTime", answers.ExtraTime.Count, 1), ("LocalQuestions", answers.LocalQuestions.Count, 50),
+        })
+        {
+            if (count > most)
+            {
+                yield return (field, $"Send at most {most} {(most == 1 ? "value" : "values")} for this");
+            }
         }
     }
 

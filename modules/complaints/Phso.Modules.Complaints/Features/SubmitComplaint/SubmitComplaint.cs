@@ -32,7 +32,15 @@ internal sealed class SubmitComplaintValidator : AbstractValidator<SubmitComplai
             }
 
             // The partner plugins' questions are checked by the handler, against the questions as they stand then.
+            var failed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (_, field, message) in ComplaintJourney.Problems(answers, CaseTime.From(clock).Today).Where(p => p.Slug != ComplaintJourney.LocalQuestionsPage))
+            {
+                context.AddFailure(field, message);
+                failed.Add(field);
+            }
+
+            // Every text is held to its length whichever questions apply, so nothing sent is stored beyond it.
+            foreach (var (field, message) in ComplaintJourney.Oversized(answers).Where(p => !failed.Contains(p.Field)))
             {
                 context.AddFailure(field, message);
             }
@@ -94,13 +102,15 @@ internal sealed class SubmitComplaintHandler(
             Phone = a.ForSomeoneElse ? null : Blank(a.Phone),
             Address = Blank(a.Address),
         };
+        // Adjustments only when the person said they need them, as the form asks (an API client may send the rest anyway).
+        var adjusted = a.NeedsAdjustments == true;
         var adjustments = new Adjustments
         {
-            Needs = a.SupportNeeds.Aggregate(SupportNeeds.None, (all, need) => all | need),
-            ContactPersonName = Blank(a.ContactPersonName),
-            ContactPersonRelationship = Blank(a.ContactPersonRelationship),
-            ExtraTime = a.ExtraTime.Contains("yes"),
-            OtherNeeds = Blank(a.OtherNeeds),
+            Needs = adjusted ? a.SupportNeeds.Aggregate(SupportNeeds.None, (all, need) => all | need) : SupportNeeds.None,
+            ContactPersonName = adjusted ? Blank(a.ContactPersonName) : null,
+            ContactPersonRelationship = adjusted ? Blank(a.ContactPersonRelationship) : null,
+            ExtraTime = adjusted && a.ExtraTime.Contains("yes"),
+            OtherNeeds = adjusted ? Blank(a.OtherNeeds) : null,
             PreferredChannel = a.PreferredChannel!.Value,
             BestTimes = Blank(a.BestTimes),
         };

@@ -60,10 +60,7 @@ public sealed record AssignCase(string Reference, int? Version, Guid? PersonId) 
 public sealed record SetPriority(string Reference, int? Version, Priority? Priority, IReadOnlyList<PriorityReasons> Reasons, string? Note) : ICommand, ICaseCommand;
 
 [RequiresPolicy(ComplaintsPolicies.WorkCases)]
-public sealed record AddNote(string Reference, string? Text) : ICommand, ICaseCommand
-{
-    public int? Version => null;
-}
+public sealed record AddNote(string Reference, int? Version, string? Text) : ICommand, ICaseCommand;
 
 [RequiresPolicy(ComplaintsPolicies.WorkCases)]
 public sealed record SendMessage(string Reference, int? Version, string? Text) : ICommand, ICaseCommand;

@@ -328,7 +328,7 @@ public sealed class NoteModel(IMediator mediator) : CaseActionPage(mediator)
 
     public override string Title => "Add a note";
     protected override string Done => "Note added.";
-    protected override IRequest<Unit> Command() => new AddNote(Reference, Input.Text);
+    protected override IRequest<Unit> Command() => new AddNote(Reference, Version, Input.Text);
 
     public sealed class NoteForm
     {
