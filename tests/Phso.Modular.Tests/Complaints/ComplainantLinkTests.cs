@@ -100,10 +100,16 @@ public sealed partial class ComplainantLinkTests(PhsoFactory host) : IClassFixtu
         Assert.StartsWith("/my-complaint/", newLink, StringComparison.Ordinal);
         Assert.Contains(submitted.Reference, await complainant.GetPageAsync(newLink), StringComparison.Ordinal);
 
-        await caseworker.ActAsync(submitted.Reference, "link", ("Input.Action", "revoke"));
+        // Stopping the link needs a reason, which the internal timeline keeps.
+        var (noReason, refusal) = await caseworker.RefusedAsync(submitted.Reference, "link", ("Input.Action", "revoke"));
+        Assert.Equal(HttpStatusCode.BadRequest, noReason);
+        Assert.Contains("<a href=\"#Input_Reason\">Enter why the link should stop working", refusal, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await complainant.GetAsync(newLink)).StatusCode);
+        await caseworker.ActAsync(submitted.Reference, "link", ("Input.Action", "revoke"), ("Input.Reason", "The person says their partner has seen the link."));
+        Assert.Contains("The person says their partner has seen the link.", await caseworker.GetPageAsync($"/cases/{submitted.Reference}"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Gone, (await complainant.GetAsync(newLink)).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await complainant.PostFormAsync("/complain/who", [], $"{newLink}/withdraw")).StatusCode);
-        var (status, page) = await caseworker.RefusedAsync(submitted.Reference, "link", ("Input.Action", "revoke"));
+        var (status, page) = await caseworker.RefusedAsync(submitted.Reference, "link", ("Input.Action", "revoke"), ("Input.Reason", "Again"));
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Contains("The complainant has no working link to revoke.", page, StringComparison.Ordinal);
     }

@@ -550,7 +550,7 @@ public sealed class Complaint : IVersioned
         }
     }
 
-    public void RevokeLinks(Actor actor, CaseTime time)
+    public void RevokeLinks(string reason, Actor actor, CaseTime time)
     {
         ArgumentNullException.ThrowIfNull(time);
         var active = _links.Where(l => l.RevokedAt is null).ToList();
@@ -560,7 +560,7 @@ public sealed class Complaint : IVersioned
         }
 
         active.ForEach(l => l.RevokedAt = time.Now);
-        Record(CaseEventKind.LinkIssued, actor, time, "The complainant's private link was revoked", null, Visibility.Internal);
+        Record(CaseEventKind.LinkIssued, actor, time, "The complainant's private link was revoked", reason.Trim(), Visibility.Internal);
     }
 
     /// <summary>Brings each running clock's state up to date; returns the clocks whose state changed, for notifications.</summary>
@@ -674,6 +674,9 @@ public sealed class Complaint : IVersioned
             throw new RuleViolationException($"{message} This case is at {CaseStages.Describe(Stage).ToLowerInvariant()}.");
         }
     }
+
+    /// <summary>Whether a provisional view is open for comments today.</summary>
+    public bool CommentWindowOpen(DateOnly today) => Stage == CaseStage.ProvisionalView && today <= CommentsDueOn;
 
     private void RequireCommentWindow(CaseTime time, DateTimeOffset? alreadyCommented, string alreadyMessage)
     {

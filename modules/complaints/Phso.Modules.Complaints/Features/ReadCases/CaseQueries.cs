@@ -39,6 +39,9 @@ public sealed record CaseView(Complaint Complaint, IReadOnlyList<CaseEvent> Time
 {
     public string? DecisionLock => Complaint.DecisionLock(Today);
 
+    /// <summary>The steps the case allows today.</summary>
+    public IReadOnlyList<CaseAction> Actions => CaseActions.Allowed(Complaint, Today);
+
     public DateOnly? ReviewWindowEnds => Complaint.ReviewWindowEnds(Settings.ReviewWindowMonths);
 }
 

@@ -198,6 +198,15 @@ internal sealed class ChangeFactsValidator : CaseCommandValidator<ChangeFacts>
     }
 }
 
+internal sealed class RevokeLinkValidator : CaseCommandValidator<RevokeLink>
+{
+    public RevokeLinkValidator(ICurrentUser me)
+        : base(me)
+    {
+        RuleFor(c => c.Reason).IsText("Enter why the link should stop working, for example that the person shared it by mistake", CaseTextLimits.Reason, "The reason");
+    }
+}
+
 internal sealed class CommentAsOrganisationValidator : AbstractValidator<CommentAsOrganisation>
 {
     public CommentAsOrganisationValidator() =>

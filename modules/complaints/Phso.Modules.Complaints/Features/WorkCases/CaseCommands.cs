@@ -83,11 +83,9 @@ public sealed record SendNewLink(string Reference) : ICommand, ICaseCommand
     public int? Version => null;
 }
 
+/// <summary>Stops the complainant's private link working, with the reason (kept on the internal timeline).</summary>
 [RequiresPolicy(ComplaintsPolicies.WorkCases)]
-public sealed record RevokeLink(string Reference) : ICommand, ICaseCommand
-{
-    public int? Version => null;
-}
+public sealed record RevokeLink(string Reference, int? Version, string? Reason) : ICommand, ICaseCommand;
 
 internal sealed class StartChecksHandler(CaseCommandServices services) : CaseCommandHandler<StartChecks>(services)
 {
@@ -425,7 +423,7 @@ internal sealed class RevokeLinkHandler(CaseCommandServices services) : CaseComm
 {
     protected override Task ApplyAsync(Complaint complaint, RevokeLink command, Actor actor, CaseTime time, CancellationToken cancellationToken)
     {
-        complaint.RevokeLinks(actor, time);
+        complaint.RevokeLinks(command.Reason ?? "", actor, time);
         return Task.CompletedTask;
     }
 }

@@ -259,7 +259,7 @@ public sealed class WithdrawModel(IMediator mediator) : CaseActionPage(mediator)
     [BindProperty]
     public ReasonForm Input { get; set; } = new();
 
-    public override string Title => "Record that the complaint is withdrawn";
+    public override string Title => "Withdraw the complaint?";
     protected override string Done => "Complaint withdrawn.";
     protected override IRequest<Unit> Command() => new WithdrawComplaint(Reference, Version, Input.Reason);
 
@@ -408,12 +408,39 @@ public sealed class LinkModel(IMediator mediator) : CaseActionPage(mediator)
     protected override IRequest<Unit> Command() => Input.Action switch
     {
         "new" => new SendNewLink(Reference),
-        "revoke" => new RevokeLink(Reference),
+        "revoke" => new RevokeLink(Reference, Version, Input.Reason),
         _ => throw SharedKernel.Messaging.RequestValidationException.For("Action", "Select what you want to do"),
     };
 
     public sealed class LinkForm
     {
         public string? Action { get; set; }
+
+        /// <summary>Why the link is stopped (required to stop it).</summary>
+        public string? Reason { get; set; }
     }
+}
+
+/// <summary>How the case page offers each step the case allows: its button's words, the action page, the button's style.</summary>
+public static class CaseActionLinks
+{
+    public static (string Text, string Href, string Style) Of(CaseAction action) => action switch
+    {
+        CaseAction.Acknowledge => ("Acknowledge the complaint", "message", ""),
+        CaseAction.StartChecks => ("Start preliminary checks", "start-checks", ""),
+        CaseAction.RecordChecks => ("Record the checks", "checks", ""),
+        CaseAction.CorrectFacts => ("Correct the facts", "facts", "govuk-button--secondary"),
+        CaseAction.LinkBody => ("Link the body to the register", "link-body", "govuk-button--secondary"),
+        CaseAction.ChooseRoute => ("Choose how to handle it", "route", ""),
+        CaseAction.MoveToInvestigation => ("Move to investigation", "route", ""),
+        CaseAction.RecordResolution => ("Record the resolution", "resolve", ""),
+        CaseAction.ShareProvisionalView => ("Share the provisional view", "provisional-view", ""),
+        CaseAction.RecordDecision => ("Record the final decision", "decision", ""),
+        CaseAction.RecordBodyComment => ("Record the organisation's comments", "body-comment", "govuk-button--secondary"),
+        CaseAction.Close => ("Close the case", "close", ""),
+        CaseAction.RecordReviewOutcome => ("Record the review outcome", "review-outcome", ""),
+        CaseAction.Decline => ("Decline the complaint", "decline", "govuk-button--warning"),
+        CaseAction.Withdraw => ("Record a withdrawal", "withdraw", "govuk-button--secondary"),
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
 }

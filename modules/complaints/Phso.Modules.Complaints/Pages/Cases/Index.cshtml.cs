@@ -74,6 +74,47 @@ public sealed class IndexModel(IMediator mediator) : PhsoPageModel
             Show.Contains("ended"), Valid(nameof(Sort), (QueueSort?)Sort) ?? QueueSort.Oldest, Math.Max(1, PageNumber)), cancellationToken);
     }
 
+    /// <summary>The page's title: which cases it lists, so each filtered queue has its own.</summary>
+    public string PageTitle
+    {
+        get
+        {
+            var filters = new List<string>();
+            if (Assigned is { Length: > 0 } assigned)
+            {
+                filters.Add(assigned == "me" ? "assigned to me" : assigned == "unassigned" ? "unassigned" : $"assigned to {People.FirstOrDefault(p => p.Value == assigned)?.Text ?? "one person"}");
+            }
+
+            if (Stage is { } stage && Enum.IsDefined(stage))
+            {
+                filters.Add(CaseStages.Describe(stage).ToLowerInvariant());
+            }
+
+            if (Priority is { } priority && Enum.IsDefined(priority))
+            {
+                filters.Add($"{priority.ToString().ToLowerInvariant()} priority");
+            }
+
+            if (Clock is { } clock && Clocks.FirstOrDefault(c => c.Value == clock.ToString()) is { } clockChoice)
+            {
+                filters.Add($"charter clock {clockChoice.Text.ToLowerInvariant()}");
+            }
+
+            if (Organisation is { } organisation && Bodies.FirstOrDefault(b => b.Value == organisation.ToString()) is { } body)
+            {
+                filters.Add($"about {body.Text}");
+            }
+
+            if (Show.Contains("ended"))
+            {
+                filters.Add("including ended cases");
+            }
+
+            var title = filters.Count == 0 ? "Cases" : $"Cases: {string.Join(", ", filters)}";
+            return TotalPages > 1 ? $"{title} (page {Math.Max(1, PageNumber)} of {TotalPages})" : title;
+        }
+    }
+
     private T? Valid<T>(string field, T? value) where T : struct =>
         ModelState.GetFieldValidationState(field) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid ? null : value;
 }
