@@ -251,4 +251,32 @@ public sealed class AccountsTests(PhsoFactory host)
         var after = await staff.GetAsync("/account");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
     }
+
+    [Fact]
+    public async Task Signing_out_makes_a_copy_of_the_cookie_worthless_at_once_and_later()
+    {
+        var staff = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var signIn = await host.CreateBrowser().PostFormAsync("/account/sign-in", ("Form.Email", Demo.Caseworker), ("Form.Password", Modules.Accounts.DemoData.DemoPeople.Password));
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("phso.auth=", StringComparison.Ordinal)).Split(';')[0];
+        staff.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/cases")).StatusCode);
+
+        // Signed out in the browser that holds the cookie; the copy taken before is now refused.
+        var form = await staff.GetAsync("/account/sign-out");
+        var antiforgery = form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("phso.antiforgery=", StringComparison.Ordinal)).Split(';')[0];
+        var token = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+        using (var signOut = new HttpRequestMessage(HttpMethod.Post, "/account/sign-out") { Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]) })
+        {
+            signOut.Headers.Add("Cookie", $"{cookie}; {antiforgery}");
+            using var signOutClient = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            Assert.Equal(HttpStatusCode.Redirect, (await signOutClient.SendAsync(signOut)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.GetAsync("/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await staff.GetAsync("/api/cases")).StatusCode);
+        host.Clock.Advance(TimeSpan.FromSeconds(65));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.GetAsync("/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await staff.GetAsync("/api/cases")).StatusCode);
+    }
 }

@@ -34,6 +34,7 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
     public DbSet<InboxRecord> InboxRecords => Set<InboxRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Team> Teams => Set<Team>();
+    public DbSet<SignInSession> Sessions => Set<SignInSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -42,6 +43,10 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
         {
             b.ToTable("people");
             b.Property(p => p.DisplayName).IsRequired().HasMaxLength(100);
+            b.Property(p => p.PasswordHash).HasMaxLength(1_000);
+            b.Property(p => p.SecurityStamp).HasMaxLength(256);
+            b.Property(p => p.ConcurrencyStamp).HasMaxLength(256);
+            b.Property(p => p.PhoneNumber).HasMaxLength(40);
             b.Property(p => p.PasswordHash).RedactedInAudit();
             b.Property(p => p.SecurityStamp).RedactedInAudit();
             b.Property(p => p.ConcurrencyStamp).RedactedInAudit();
@@ -52,13 +57,32 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
         builder.Entity<IdentityRole<Guid>>(b =>
         {
             b.ToTable("roles");
+            b.Property(r => r.ConcurrencyStamp).HasMaxLength(256);
             b.HasData(RoleIds.Select(r => new IdentityRole<Guid> { Id = r.Value, Name = r.Key, NormalizedName = r.Key.ToUpperInvariant(), ConcurrencyStamp = r.Value.ToString() }));
         });
         builder.Entity<IdentityUserRole<Guid>>(b => b.ToTable("person_roles").AuditedAsPartOf("Person", nameof(IdentityUserRole<Guid>.UserId)));
-        builder.Entity<IdentityUserClaim<Guid>>(b => b.ToTable("person_claims").ExcludeFromAudit());
-        builder.Entity<IdentityUserLogin<Guid>>(b => b.ToTable("person_logins").ExcludeFromAudit());
-        builder.Entity<IdentityUserToken<Guid>>(b => b.ToTable("person_tokens").ExcludeFromAudit());
-        builder.Entity<IdentityRoleClaim<Guid>>(b => b.ToTable("role_claims").ExcludeFromAudit());
+        builder.Entity<IdentityUserClaim<Guid>>(b =>
+        {
+            b.ToTable("person_claims").ExcludeFromAudit();
+            b.Property(c => c.ClaimType).HasMaxLength(256);
+            b.Property(c => c.ClaimValue).HasMaxLength(1_000);
+        });
+        builder.Entity<IdentityUserLogin<Guid>>(b =>
+        {
+            b.ToTable("person_logins").ExcludeFromAudit();
+            b.Property(l => l.ProviderDisplayName).HasMaxLength(256);
+        });
+        builder.Entity<IdentityUserToken<Guid>>(b =>
+        {
+            b.ToTable("person_tokens").ExcludeFromAudit();
+            b.Property(t => t.Value).HasMaxLength(2_000);
+        });
+        builder.Entity<IdentityRoleClaim<Guid>>(b =>
+        {
+            b.ToTable("role_claims").ExcludeFromAudit();
+            b.Property(c => c.ClaimType).HasMaxLength(256);
+            b.Property(c => c.ClaimValue).HasMaxLength(1_000);
+        });
         builder.Entity<Team>(b =>
         {
             b.ToTable("teams");
@@ -66,6 +90,16 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             b.Property(t => t.Name).IsRequired().HasMaxLength(100);
             b.Property(t => t.NameKey).IsRequired().HasMaxLength(100);
             b.HasIndex(t => t.NameKey).IsUnique();
+        });
+        builder.Entity<SignInSession>(b =>
+        {
+            // Sessions come and go with every sign-in: security events, logged as such, not changes to a record.
+            b.ToTable("sessions");
+            b.HasKey(s => s.Id);
+            b.Property(s => s.Id).HasMaxLength(64);
+            b.Property(s => s.Ticket).HasMaxLength(16 * 1024);
+            b.HasIndex(s => s.PersonId);
+            b.ExcludeFromAudit();
         });
         builder.ApplyModuleConventions(Module);
     }

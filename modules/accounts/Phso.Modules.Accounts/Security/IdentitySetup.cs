@@ -42,6 +42,7 @@ internal static class IdentitySetup
             .AddPasswordValidator<NotTheEmailAddressValidator>();
 
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = LinkLifetime);
+        services.AddSingleton<UnknownAddressAttempts>();
 
         // Role changes and deactivation reach a signed-in person within a minute, not at the default 30.
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
@@ -49,6 +50,11 @@ internal static class IdentitySetup
             o.ValidationInterval = TimeSpan.FromMinutes(1);
             o.TimeProvider = clock;
         });
+
+        // The cookie carries a session key; the session itself is kept in the database (see SessionTickets).
+        services.AddSingleton<SessionTickets>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionTickets>((options, sessions) => options.SessionStore = sessions);
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -102,16 +108,84 @@ internal sealed class PhsoClaimsPrincipalFactory(UserManager<Person> users, Role
     }
 }
 
-/// <summary>People who have left cannot sign in, even with the right password.</summary>
+/// <summary>
+/// Sign-in that gives nothing away: an address with no account, a deactivated account and a wrong password are answered
+/// alike, after the same work (one password hash checked, so in about the same time), and an unknown address is
+/// "locked" after as many failures as a real one would be. People who have left cannot sign in, even with the right
+/// password; only someone who knows the password is told so.
+/// </summary>
 internal sealed class ActivePeopleSignInManager(
     UserManager<Person> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<Person> claims, IOptions<IdentityOptions> options,
-    ILogger<SignInManager<Person>> logger, IAuthenticationSchemeProvider schemes, IUserConfirmation<Person> confirmation)
+    ILogger<SignInManager<Person>> logger, IAuthenticationSchemeProvider schemes, IUserConfirmation<Person> confirmation, UnknownAddressAttempts unknown)
     : SignInManager<Person>(users, context, claims, options, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(Person user)
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.IsActive && await base.CanSignInAsync(user);
+    }
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is null)
+        {
+            unknown.SpendTheSameTime(UserManager.PasswordHasher, password);
+            return unknown.Fail(UserManager.NormalizeName(userName)) ? SignInResult.LockedOut : SignInResult.Failed;
+        }
+
+        if (!user.IsActive)
+        {
+            var right = await UserManager.CheckPasswordAsync(user, password);
+            return right ? SignInResult.NotAllowed : unknown.Fail(UserManager.NormalizeName(userName)) ? SignInResult.LockedOut : SignInResult.Failed;
+        }
+
+        if (await UserManager.IsLockedOutAsync(user))
+        {
+            // Identity answers a locked account without checking the password; do the same work as any other answer.
+            unknown.SpendTheSameTime(UserManager.PasswordHasher, password);
+            return SignInResult.LockedOut;
+        }
+
+        return await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+}
+
+/// <summary>Failed sign-ins for addresses that have no account, counted as Identity counts a real account's (five in
+/// fifteen minutes lock it), so a lockout message cannot tell an attacker which addresses exist. Kept in this host's
+/// memory, at most 100,000 addresses.</summary>
+internal sealed class UnknownAddressAttempts(TimeProvider clock, IOptions<IdentityOptions> options)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Failures, DateTimeOffset Since)> _attempts = new(StringComparer.Ordinal);
+
+    private readonly Lazy<string> _dummyHash = new(() => new PasswordHasher<Person>().HashPassword(new Person(), Guid.NewGuid().ToString("N")));
+
+    private const int MostAddresses = 100_000;
+
+    /// <summary>Checks the password against a hash of nothing, as a real account's would be checked.</summary>
+    public void SpendTheSameTime(IPasswordHasher<Person> hasher, string password)
+    {
+        ArgumentNullException.ThrowIfNull(hasher);
+        _ = hasher.VerifyHashedPassword(new Person(), _dummyHash.Value, password ?? "");
+    }
+
+    /// <summary>Records a failure; true when the address is now "locked", as a real one would be.</summary>
+    public bool Fail(string normalisedAddress)
+    {
+        var now = clock.GetUtcNow();
+        var lockout = options.Value.Lockout;
+        if (_attempts.Count >= MostAddresses)
+        {
+            foreach (var stale in _attempts.Where(a => now - a.Value.Since > lockout.DefaultLockoutTimeSpan).Select(a => a.Key).ToList())
+            {
+                _attempts.TryRemove(stale, out _);
+            }
+        }
+
+        var (failures, _) = _attempts.AddOrUpdate(normalisedAddress, (1, now),
+            (_, current) => now - current.Since > lockout.DefaultLockoutTimeSpan ? (1, now) : (current.Failures + 1, current.Since));
+        return failures >= lockout.MaxFailedAccessAttempts;
     }
 }
 
