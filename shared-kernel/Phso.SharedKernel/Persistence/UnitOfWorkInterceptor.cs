@@ -52,6 +52,11 @@ public sealed class UnitOfWorkInterceptor(
                 continue;
             }
 
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                RefuseOverlongTexts(entry);
+            }
+
             switch (entry.Entity)
             {
                 case AuditEntry when entry.State is EntityState.Modified or EntityState.Deleted:
@@ -78,6 +83,34 @@ public sealed class UnitOfWorkInterceptor(
         }
 
         context.AddRange(audits);
+    }
+
+    /// <summary>
+    /// SQLite does not enforce a column's length, so the model's limits are enforced here, for every module: a text
+    /// longer than its limit is never stored. Validators refuse it first, with the request's own field names; this is
+    /// what holds if one is missing.
+    /// </summary>
+    private static void RefuseOverlongTexts(EntityEntry entry)
+    {
+        foreach (var property in entry.Properties)
+        {
+            if (property.Metadata.GetMaxLength() is not { } most || (entry.State == EntityState.Modified && !property.IsModified))
+            {
+                continue;
+            }
+
+            var length = property.CurrentValue switch
+            {
+                string text => text.Length,
+                byte[] bytes => bytes.Length,
+                _ => 0,
+            };
+            if (length > most)
+            {
+                throw RequestValidationException.For(property.Metadata.Name,
+                    $"{Web.TagHelpers.AuditText.Humanise(property.Metadata.Name)} must be {most:N0} characters or fewer (it has {length:N0})");
+            }
+        }
     }
 
     private AuditEntry? Audit(EntityEntry entry, DateTimeOffset now)

@@ -31,6 +31,17 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             b.HasIndex(c => c.OrganisationId);
             b.HasIndex(c => c.ReceivedOn);
             b.Property(c => c.BodyName).HasMaxLength(200);
+            // Every text the case keeps, at the lengths its validators and the complaint form allow.
+            b.Property(c => c.WhatHappened).HasMaxLength(20_000);
+            b.Property(c => c.Impact).HasMaxLength(10_000);
+            b.Property(c => c.OutcomeWanted).HasMaxLength(10_000);
+            b.Property(c => c.PriorityNote).HasMaxLength(Features.WorkCases.CaseTextLimits.Reason);
+            b.Property(c => c.ProvisionalViewMarkdown).HasMaxLength(Features.WorkCases.CaseTextLimits.Document);
+            b.Property(c => c.ComplainantComment).HasMaxLength(Features.WorkCases.CaseTextLimits.Message);
+            b.Property(c => c.BodyComment).HasMaxLength(Features.WorkCases.CaseTextLimits.Message);
+            b.Property(c => c.FindingsMarkdown).HasMaxLength(Features.WorkCases.CaseTextLimits.Document);
+            b.Property(c => c.DeclineExplanation).HasMaxLength(Features.WorkCases.CaseTextLimits.Summary);
+            b.Property(c => c.WithdrawnReason).HasMaxLength(Features.WorkCases.CaseTextLimits.Reason);
             b.Property(c => c.Sector).HasConversion<string>().HasMaxLength(20);
             b.Property(c => c.BodyProcedure).HasConversion<string>().HasMaxLength(20);
             b.Property(c => c.LegalRemedy).HasConversion<string>().HasMaxLength(10);
@@ -102,6 +113,7 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             b.Property(e => e.Visibility).HasConversion<string>().HasMaxLength(20);
             b.Property(e => e.ActorName).HasMaxLength(200);
             b.Property(e => e.Summary).HasMaxLength(500);
+            b.Property(e => e.Detail).HasMaxLength(Features.WorkCases.CaseTextLimits.Document);
             b.HasIndex(e => new { e.ComplaintId, e.At });
             b.AuditedAsPartOf(nameof(Complaint), nameof(CaseEvent.ComplaintId));
         });
@@ -112,6 +124,7 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             b.Property(d => d.Check).HasConversion<string>().HasMaxLength(30);
             b.Property(d => d.EngineOutcome).HasConversion<string>().HasMaxLength(20);
             b.Property(d => d.DecidedByName).HasMaxLength(200);
+            b.Property(d => d.Reason).HasMaxLength(Features.WorkCases.CaseTextLimits.Reason);
             b.AuditedAsPartOf(nameof(Complaint), nameof(CheckDecision.ComplaintId));
         });
         modelBuilder.Entity<CaseDocument>(b =>
@@ -144,6 +157,8 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
             b.Property(r => r.Id).ValueGeneratedNever();
             b.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);
             b.Property(r => r.DecidedBy).HasMaxLength(200);
+            b.Property(r => r.Explanation).HasMaxLength(Features.WorkCases.CaseTextLimits.Summary);
+            b.Property(r => r.OutcomeReason).HasMaxLength(Features.WorkCases.CaseTextLimits.Reason);
             b.AuditedAsPartOf(nameof(Complaint), nameof(ReviewRequest.ComplaintId));
         });
         modelBuilder.Entity<ComplainantAccess>(b =>

@@ -34,6 +34,9 @@ internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbCon
             b.Property(e => e.ToAddress).HasMaxLength(256);
             b.Property(e => e.ToName).HasMaxLength(200);
             b.Property(e => e.Subject).HasMaxLength(300);
+            // An email carries at most a case's longest text (a provisional view) and the words around it.
+            b.Property(e => e.Body).HasMaxLength(120_000);
+            b.Property(e => e.LastError).HasMaxLength(2_000);
             b.HasIndex(e => new { e.SentAt, e.FailedAt, e.NextAttemptAt });
             b.ExcludeFromAudit();
         });

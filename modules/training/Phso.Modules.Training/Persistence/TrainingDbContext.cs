@@ -51,6 +51,8 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
             b.Property(v => v.Id).ValueGeneratedNever();
             b.HasIndex(v => new { v.CourseId, v.Number }).IsUnique();
             b.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
+            // A version's content: at most a package's lessons (each file at most 1MB, far fewer in practice).
+            b.Property(v => v.ContentJson).HasMaxLength(10_000_000);
             b.Property(v => v.EditedBy).HasMaxLength(100);
             b.Property(v => v.PublishedBy).HasMaxLength(100);
             b.Ignore(v => v.Content);
@@ -88,6 +90,8 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
             b.Property(a => a.Id).ValueGeneratedNever();
             b.HasIndex(a => new { a.EnrolmentId, a.Number }).IsUnique();
             b.Property(a => a.Score).HasPrecision(5, 2);
+            b.Property(a => a.AnswersJson).HasMaxLength(100_000);
+            b.Property(a => a.MarksJson).HasMaxLength(20_000);
         });
         modelBuilder.Entity<Certificate>(b =>
         {
@@ -127,6 +131,7 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
             b.HasKey(i => i.Sha256);
             b.Property(i => i.Sha256).HasMaxLength(64);
             b.Property(i => i.ContentType).HasMaxLength(20);
+            b.Property(i => i.Content).HasMaxLength((int)Features.CoursePackages.CoursePackage.MaxFileBytes);
 
             // Bytes stored once by their hash and never changed; the course version that uses them is audited.
             b.ExcludeFromAudit();
