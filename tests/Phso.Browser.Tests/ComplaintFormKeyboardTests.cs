@@ -100,6 +100,7 @@ public sealed partial class ComplaintFormKeyboardTests(BrowserHost host)
 
         Assert.Matches(Reference(), await page.TextContentAsync(".govuk-panel") ?? "");
         await CheckAsync();
+        problems.AddRange(await checks.Html.ErrorsAsync());
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
@@ -182,6 +183,8 @@ public sealed partial class ComplaintFormKeyboardTests(BrowserHost host)
             Assert.Contains("When did the board give its first (stage 1) response?", await caseworker.TextContentAsync("main") ?? "", StringComparison.Ordinal);
         }
 
+        problems.AddRange(await checks.Html.ErrorsAsync());
+        problems.AddRange(await staffChecks.Html.ErrorsAsync());
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

@@ -34,6 +34,7 @@ public sealed class CourseEditorTests(BrowserHost host)
         Assert.Equal("Nine", await page.TextContentAsync(".phso-preview strong"));
         await CheckAsync();
 
+        problems.AddRange(await checks.Html.ErrorsAsync());
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }

@@ -62,7 +62,8 @@ public sealed partial class CrawlTests(BrowserHost host)
             }
         }
 
-        Console.WriteLine($"{role}: {visited.Count} pages checked");
+        problems.AddRange(await checks.Html.ErrorsAsync());
+        Console.WriteLine($"{role}: {visited.Count} pages checked ({checks.Html.Count} of them with axe, at {PageChecks.ReflowWidth}px and by the HTML checker)");
         Assert.True(problems.Count == 0, $"{problems.Count} problems on {visited.Count} pages:\n{string.Join("\n", problems)}\nScreenshots: {BrowserHost.ScreenshotFolder}");
         Assert.True(visited.Count >= (role == "Public" ? 4 : 6), $"Only {visited.Count} pages were reachable for {role}: {string.Join(", ", visited)}");
     }

@@ -67,6 +67,7 @@ public sealed class FormAndKeyboardTests(BrowserHost host)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         problems.AddRange(await checks.CheckCurrentPageAsync());
 
+        problems.AddRange(await checks.Html.ErrorsAsync());
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

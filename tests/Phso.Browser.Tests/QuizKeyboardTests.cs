@@ -67,6 +67,7 @@ public sealed partial class QuizKeyboardTests(BrowserHost host)
         Assert.Contains("/quiz/attempts/", page.Url, StringComparison.Ordinal);
         Assert.Contains("100%", await page.TextContentAsync("h1") ?? "", StringComparison.Ordinal);
         await CheckAsync();
+        problems.AddRange(await checks.Html.ErrorsAsync());
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

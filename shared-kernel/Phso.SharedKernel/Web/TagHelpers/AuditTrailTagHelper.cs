@@ -25,10 +25,11 @@ public sealed class AuditTrailTagHelper : TagHelper
         output.TagName = null;
         var encoder = HtmlEncoder.Default;
         var html = new StringBuilder();
+        html.Append(GovukTableRegionTagHelper.Open($"Table: {Caption}"));
         html.Append(CultureInfo.InvariantCulture, $"<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">{encoder.Encode(Caption)}</caption>");
         if (Entries.Count == 0)
         {
-            output.Content.SetHtmlContent(html + "<tbody class=\"govuk-table__body\"><tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">No changes have been recorded.</td></tr></tbody></table>");
+            output.Content.SetHtmlContent(html + "<tbody class=\"govuk-table__body\"><tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">No changes have been recorded.</td></tr></tbody></table></div>");
             return;
         }
 
@@ -44,7 +45,7 @@ public sealed class AuditTrailTagHelper : TagHelper
                 .Append("</tr>");
         }
 
-        output.Content.SetHtmlContent(html + "</tbody></table>");
+        output.Content.SetHtmlContent(html + "</tbody></table></div>");
     }
 
     private static string Changes(IReadOnlyList<AuditChange> changes, HtmlEncoder encoder)

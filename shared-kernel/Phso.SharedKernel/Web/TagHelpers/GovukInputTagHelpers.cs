@@ -71,7 +71,9 @@ public sealed class GovukTextareaTagHelper : GovukLabelledFieldTagHelper
         output.Content.SetHtmlContent(
             FormGroupOpen() + LabelHtml() + HintHtml() + ErrorHtml() +
             $"<textarea class=\"govuk-textarea{(ErrorMessage is null ? "" : " govuk-textarea--error")}\" id=\"{FieldId}\" name=\"{FieldName}\" rows=\"{Rows}\"" +
-            Attribute("aria-describedby", DescribedBy) + ">" + Encoder.Encode(CurrentValue) + "</textarea></div>");
+            // Browsers send line ends as CR LF; written back as LF, the text is the same and the HTML stays valid (an
+            // encoded CR, &#xD;, is not allowed in a textarea).
+            Attribute("aria-describedby", DescribedBy) + ">" + Encoder.Encode(CurrentValue.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n')) + "</textarea></div>");
     }
 }
 
