@@ -107,6 +107,13 @@ public sealed class PluginLifecycleTests(PluginHostFactory host) : IClassFixture
         Assert.Contains("Signed by a key trusted for the publisher", page, StringComparison.Ordinal);
         Assert.Contains("Questions for the complaint form", page, StringComparison.Ordinal);
         Assert.Contains($"<code>courses/", page, StringComparison.Ordinal);
+
+        // In words for an admin: the kind of answer each question takes, a stage's note in a column of its own, the date
+        // it was installed as people write it.
+        Assert.DoesNotMatch("\\((yesno|date|choice)[,)]", page);
+        Assert.Matches("\\((yes or no|a date|one of \\d+ choices|text), (optional|an answer is required)\\)", page);
+        Assert.Contains("<th scope=\"col\" class=\"govuk-table__header\">Note</th>", page, StringComparison.Ordinal);
+        Assert.Matches("<dd class=\"govuk-summary-list__value\"><time datetime=\"[0-9T:.-]+Z\">\\d{1,2} \\w+ \\d{4} at \\d{1,2}:\\d{2}(am|pm)</time></dd>", page);
         Assert.Equal(PluginStatus.Active, (await DetailsAsync(id)).Plugin.Status);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"/admin/plugins/{id}/uninstall", ("Reason", "Tried the sample"))).StatusCode);
     }
