@@ -93,4 +93,25 @@ public sealed class FormAndKeyboardTests(BrowserHost host)
         // The navigation is all there without the script that collapses it on small screens.
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "People" }).IsVisibleAsync());
     }
+
+    [Fact]
+    public async Task Kestrel_names_no_server_and_a_body_too_large_gets_the_413_page_not_a_failure()
+    {
+        await using var context = await host.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var home = await page.GotoAsync("/");
+        Assert.False(home!.Headers.ContainsKey("server"), "the response says what server runs it");
+
+        // 13MB to the evidence upload (its limit is 12MB) and 2MB to an ordinary form (its limit is 1MB): refused before
+        // they are read, with the friendly page, never a 500.
+        foreach (var (path, megabytes, status, words) in new[]
+        {
+            ("/complain/evidence?handler=Upload", 13, 413, "What you sent is too large"), ("/account/sign-in", 2, 413, "What you sent is too large"),
+        })
+        {
+            var response = await page.APIRequest.PostAsync(path, new() { Data = new string('x', megabytes * 1024 * 1024), Headers = new Dictionary<string, string> { ["Content-Type"] = "application/x-www-form-urlencoded" } });
+            Assert.Equal(status, response.Status);
+            Assert.Contains(words, await response.TextAsync(), StringComparison.Ordinal);
+        }
+    }
 }

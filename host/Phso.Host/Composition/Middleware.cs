@@ -96,3 +96,22 @@ internal sealed class ApiContentTypeMiddleware(RequestDelegate next)
         await next(context);
     }
 }
+
+/// <summary>A body larger than its endpoint takes (its [RequestSizeLimit], else <see cref="PhsoApplication.MaxRequestBodyBytes"/>)
+/// is refused with 413 before anything reads it, so the answer says what is wrong rather than failing on the form
+/// (antiforgery reads the form first). A body sent without a length is held to the same limit by Kestrel as it is read.</summary>
+internal sealed class RequestSizeMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? PhsoApplication.MaxRequestBodyBytes;
+        var errorPage = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
+        if (!errorPage && context.Request.ContentLength > limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask;
+        }
+
+        return next(context);
+    }
+}

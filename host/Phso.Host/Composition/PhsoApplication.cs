@@ -228,6 +228,7 @@ public static class PhsoApplication
                 context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
         });
         app.UseRouting();
+        app.UseMiddleware<RequestSizeMiddleware>();
         app.UseRateLimiter();
         app.UseSession();
         app.UseAuthentication();

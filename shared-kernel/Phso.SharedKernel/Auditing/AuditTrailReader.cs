@@ -29,7 +29,14 @@ public sealed class AuditTrailReader(IServiceProvider services, ModuleCatalogue 
 
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    public async Task<IReadOnlyList<AuditTrailEntry>> ReadAsync(string moduleName, string recordType, string recordId, CancellationToken cancellationToken)
+    /// <param name="moduleName">The module that owns the record.</param>
+    /// <param name="recordType">The record's type as audited.</param>
+    /// <param name="recordId">The record's id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="internalFields">Fields of this record that are bookkeeping a reader has no use for (where its files
+    /// are unpacked, say); left out of the history.</param>
+    public async Task<IReadOnlyList<AuditTrailEntry>> ReadAsync(string moduleName, string recordType, string recordId, CancellationToken cancellationToken,
+        IReadOnlySet<string>? internalFields = null)
     {
         var module = catalogue.Find(moduleName) ?? throw new ArgumentException($"There is no module called '{moduleName}'.", nameof(moduleName));
         if (module.PrimaryDbContextType is not { } contextType)
@@ -51,7 +58,7 @@ public sealed class AuditTrailReader(IServiceProvider services, ModuleCatalogue 
             ? new Dictionary<Guid, string>()
             : await directory.NamesOfAsync(ids, cancellationToken);
         return [.. parsed.Select(p => new AuditTrailEntry(p.Row.OccurredAt, p.Row.ActorName, p.Row.Command, p.Row.EntityType, p.Row.Action,
-            [.. p.Fields.Select(f => Describe(f, names)).OfType<AuditChange>()]))];
+            [.. p.Fields.Where(f => internalFields?.Contains(f.Name) != true).Select(f => Describe(f, names)).OfType<AuditChange>()]))];
     }
 
     private static List<(string Name, string? From, string? To)> Parse(string json)

@@ -152,4 +152,16 @@ public sealed class RefusalTests(RefusalTests.Host host) : IClassFixture<Refusal
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
         Assert.Contains("There is a problem with the request", await broken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_body_larger_than_its_endpoint_takes_is_a_413_with_the_friendly_page()
+    {
+        using var huge = new StringContent("Form.Email=" + new string('x', 2 * 1024 * 1024), System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        var response = await host.CreateBrowser().PostAsync("/account/sign-in", huge);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("What you sent is too large", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var api = new StringContent("{\"text\": \"" + new string('x', 2 * 1024 * 1024) + "\"}", System.Text.Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await host.CreateClient().PostAsync("/api/complaints", api)).StatusCode);
+    }
 }

@@ -134,6 +134,17 @@ public sealed partial class FuzzTests(FuzzTests.Host host, ITestOutputHelper out
             {
                 _failures.Add($"{what} was refused with {status} but wrote an audit entry or outbox message");
             }
+
+            // A form shown again with errors: every error-summary link lands on an element of the page (the error keys
+            // are the request's property names, and each has its input).
+            if (status == 400 && response.Content.Headers.ContentType?.MediaType == "text/html")
+            {
+                var page = await response.Content.ReadAsStringAsync();
+                foreach (var target in ErrorLink().Matches(page).Select(m => m.Groups[1].Value).Where(id => !page.Contains($"id=\"{id}\"", StringComparison.Ordinal)))
+                {
+                    _failures.Add($"{what}: the error summary links to #{target}, which is not on the page");
+                }
+            }
         }
     }
 
@@ -387,6 +398,9 @@ public sealed partial class FuzzTests(FuzzTests.Host host, ITestOutputHelper out
 
     [GeneratedRegex("<form\\b([^>]*method=\"post\"[^>]*)>(.*?)</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex FormTag();
+
+    [GeneratedRegex("<li><a href=\"#([^\"]+)\">")]
+    private static partial Regex ErrorLink();
 
     [GeneratedRegex("<(input|textarea|select)\\b[^>]*\\sname=\"([^\"]+)\"[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex Field();

@@ -74,6 +74,13 @@ public sealed class PluginModel(IMediator mediator, AuditTrailReader auditTrail)
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
+    /// <summary>What the history leaves out: where the files are unpacked and how they are loaded, and the record's own
+    /// change time (each entry has its time).</summary>
+    private static readonly HashSet<string> InternalFields = new(StringComparer.Ordinal)
+    {
+        nameof(Domain.InstalledPlugin.Folder), nameof(Domain.InstalledPlugin.EntryAssembly), nameof(Domain.InstalledPlugin.EntryType), nameof(Domain.InstalledPlugin.ChangedAt),
+    };
+
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         if (await mediator.Send(new GetPlugin(Id), cancellationToken) is not { } details)
@@ -82,7 +89,7 @@ public sealed class PluginModel(IMediator mediator, AuditTrailReader auditTrail)
         }
 
         Details = details;
-        History = await auditTrail.ReadAsync(PluginsDbContext.Module, "InstalledPlugin", Id, cancellationToken);
+        History = await auditTrail.ReadAsync(PluginsDbContext.Module, "InstalledPlugin", Id, cancellationToken, InternalFields);
         return true;
     }
 }
