@@ -37,6 +37,32 @@ public sealed class PublicAddressTests
         Assert.DoesNotContain("evil.example", email, StringComparison.Ordinal);
     }
 
+    /// <summary>A development run with no address configured.</summary>
+    private sealed class DevelopmentWithoutAddress : PhsoFactory
+    {
+        public DevelopmentWithoutAddress()
+        {
+            EnvironmentName = "Development";
+            Settings["Hosting:PublicBaseUrl"] = "";
+            Settings["AllowedHosts"] = "*";
+        }
+    }
+
+    [Fact]
+    public async Task A_development_run_without_an_address_links_to_its_own_default_never_to_the_host_header()
+    {
+        using var host = new DevelopmentWithoutAddress();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/complaints")
+        {
+            Content = JsonContent(ComplaintsApiTests.Complaint(await host.OrganisationAsync("Coldharbour Teaching Hospitals"))),
+        };
+        request.Headers.Host = "evil.example:8443";
+        var response = await host.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var link = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("privateLink").GetString()!;
+        Assert.StartsWith("http://localhost:5080/my-complaint/", link, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_complaint_sent_through_the_api_under_another_host_name_gets_a_private_link_on_the_public_address()
     {

@@ -147,9 +147,19 @@ public sealed partial class LearnerDefectsTests(PhsoFactory host)
     [Fact]
     public async Task The_learner_home_counts_every_course_with_a_due_date_as_its_table_shows_them()
     {
+        // Rosa has both yearly courses with due dates; she uses every attempt at one quiz, so it is finished (completed,
+        // not passed) and still has its due date in the table.
         var learner = host.CreateBrowser();
         await learner.SignInAsync(Demo.Coach);
+        var course = CourseId(await learner.GetPageAsync("/learning/catalogue"), "Handling complaints well");
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            await learner.SubmitAsync($"/learning/courses/{course}/quiz", ("q-first-step", "form"), ("q-good-response", "blame"), ("q-staff-support", "false"), ("q-who-decides", "nobody"),
+                ("q-match-expectations-0", "x"), ("q-match-expectations-1", "x"), ("q-match-expectations-2", "x"), ("q-match-expectations-3", "x"));
+        }
+
         var home = await learner.GetPageAsync("/learning");
+        Assert.Contains("Completed, not passed", home, StringComparison.Ordinal);
         var table = home[home.IndexOf("Your current courses", StringComparison.Ordinal)..home.IndexOf("<h2 class=\"govuk-heading-m\">Certificates", StringComparison.Ordinal)];
         var withDates = Regex.Matches(table, "<td class=\"govuk-table__cell\">(\\d{1,2} \\w+ \\d{4}|–)</td>\\s*<td class=\"govuk-table__cell\">(?:[^<]*)</td>\\s*</tr>")
             .Count(m => m.Groups[1].Value != "–");
