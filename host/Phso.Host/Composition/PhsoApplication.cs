@@ -240,7 +240,12 @@ public static class PhsoApplication
             module.Module.MapEndpoints(app);
         }
 
-        app.MapHealthChecks("/health").AllowAnonymous();
+        // Load balancers ask every few seconds on every host: live does no I/O; ready (and /health) asks each database
+        // one trivial query, the migrations having been checked once at start-up.
+        var ready = new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains(ModuleDatabasesHealthCheck.ReadyTag) };
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", ready).AllowAnonymous();
+        app.MapHealthChecks("/health", ready).AllowAnonymous();
 
         // The API's description is public: it says what can be asked, not anything anyone may see.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -40,7 +40,9 @@ public static class ModularMonolith
         }
 
         services.AddSingleton(new IntegrationEventTypes(catalogue));
-        services.AddHealthChecks().AddCheck<ModuleDatabasesHealthCheck>("databases");
+        services.AddSingleton<MigrationState>();
+        services.AddSingleton<ModuleDatabasesHealthCheck>();
+        services.AddHealthChecks().AddCheck<ModuleDatabasesHealthCheck>("databases", tags: [ModuleDatabasesHealthCheck.ReadyTag]);
         return catalogue;
     }
 
@@ -203,6 +205,8 @@ public static class ModularMonolith
             }
         }
 
+        // Checked once now, so a readiness probe never asks again.
+        await services.GetRequiredService<MigrationState>().ProblemsAsync(services, cancellationToken);
         if (!seedDemoData)
         {
             return;
@@ -218,26 +222,82 @@ public static class ModularMonolith
     }
 }
 
-/// <summary>/health: every module's database answers and has no migration waiting.</summary>
-public sealed class ModuleDatabasesHealthCheck(IServiceProvider services, ModuleCatalogue catalogue) : IHealthCheck
+/// <summary>Whether every module's migrations are applied, checked once (at start-up, after migrating, or at the first
+/// readiness check if a host did not migrate), never on every health check: asking EF for pending migrations reads
+/// every module's history table.</summary>
+public sealed class MigrationState(ModuleCatalogue catalogue) : IDisposable
 {
+    private readonly SemaphoreSlim _checking = new(1, 1);
+    private IReadOnlyList<string>? _problems;
+
+    /// <summary>What keeps this host from being ready: a module database with migrations waiting.</summary>
+    public async Task<IReadOnlyList<string>> ProblemsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (_problems is { } known)
+        {
+            return known;
+        }
+
+        await _checking.WaitAsync(cancellationToken);
+        try
+        {
+            if (_problems is null)
+            {
+                var problems = new List<string>();
+                foreach (var contextType in catalogue.Modules.SelectMany(m => m.DbContextTypes))
+                {
+                    await using var scope = services.CreateAsyncScope();
+                    var db = (DbContext)scope.ServiceProvider.GetRequiredService(contextType);
+                    if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+                    {
+                        problems.Add($"{contextType.Name} has migrations waiting");
+                    }
+                }
+
+                _problems = problems;
+            }
+
+            return _problems;
+        }
+        finally
+        {
+            _checking.Release();
+        }
+    }
+
+    public void Dispose() => _checking.Dispose();
+}
+
+/// <summary>/health/ready (and /health): each database answers a trivial query, and the module migrations were found
+/// applied when checked (once). /health/live runs no check at all: the process answers.</summary>
+public sealed class ModuleDatabasesHealthCheck(IServiceProvider services, ModuleCatalogue catalogue, MigrationState migrations) : IHealthCheck
+{
+    public const string ReadyTag = "ready";
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var problems = new List<string>();
-        foreach (var contextType in catalogue.Modules.SelectMany(m => m.DbContextTypes))
+        var problems = new List<string>(await migrations.ProblemsAsync(services, cancellationToken));
+        await using var scope = services.CreateAsyncScope();
+        foreach (var contextType in OnePerDatabase(scope.ServiceProvider))
         {
-            await using var scope = services.CreateAsyncScope();
-            var db = (DbContext)scope.ServiceProvider.GetRequiredService(contextType);
-            if (!await db.Database.CanConnectAsync(cancellationToken))
+            try
             {
-                problems.Add($"{contextType.Name} cannot connect");
+                await ((DbContext)scope.ServiceProvider.GetRequiredService(contextType)).Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
             }
-            else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
             {
-                problems.Add($"{contextType.Name} has migrations waiting");
+                problems.Add($"{contextType.Name}'s database does not answer: {e.Message}");
             }
         }
 
-        return problems.Count == 0 ? HealthCheckResult.Healthy("All module databases are reachable and migrated.") : HealthCheckResult.Unhealthy(string.Join("; ", problems));
+        return problems.Count == 0 ? HealthCheckResult.Healthy("Every module database answers and is migrated.") : HealthCheckResult.Unhealthy(string.Join("; ", problems));
     }
+
+    private IReadOnlyList<Type>? _onePerDatabase;
+
+    /// <summary>One module context for each distinct database (today every module shares one), found once.</summary>
+    private IReadOnlyList<Type> OnePerDatabase(IServiceProvider scoped) => _onePerDatabase ??=
+        [.. catalogue.Modules.SelectMany(m => m.DbContextTypes)
+            .GroupBy(t => ((DbContext)scoped.GetRequiredService(t)).Database.GetConnectionString() ?? t.Name, StringComparer.Ordinal)
+            .Select(g => g.First())];
 }

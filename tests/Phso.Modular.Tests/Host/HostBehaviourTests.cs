@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Phso.Modular.Tests.Infrastructure;
 
 namespace Phso.Modular.Tests.Host;
@@ -40,12 +41,65 @@ public sealed class HostBehaviourTests(PhsoFactory host)
         Assert.Contains("/account/sign-in?ReturnUrl=%2Fnotifications", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Health_checks_every_module_database()
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/health/ready")]
+    [InlineData("/health/live")]
+    public async Task Health_answers_live_without_io_and_ready_when_every_module_database_answers(string path)
     {
-        var response = await host.CreateBrowser().GetAsync("/health");
+        var response = await host.CreateBrowser().GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Readiness_checks_migrations_once_not_on_every_call()
+    {
+        var state = host.Services.GetRequiredService<SharedKernel.Modules.MigrationState>();
+        Assert.Empty(await state.ProblemsAsync(host.Services, CancellationToken.None));
+        var commands = new List<string>();
+        var listener = new SqlCounter(commands);
+        using (System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(listener))
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await host.CreateBrowser().GetAsync("/health/ready")).StatusCode);
+            }
+        }
+
+        Assert.DoesNotContain(commands, c => c.Contains("__migrations", StringComparison.Ordinal));
+        Assert.Equal(5, commands.Count(c => c.Trim() == "SELECT 1"));
+    }
+
+    /// <summary>Collects the SQL EF Core sends, from its diagnostic events.</summary>
+    private sealed class SqlCounter(List<string> commands) : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    {
+        public void OnNext(System.Diagnostics.DiagnosticListener value)
+        {
+            if (value.Name == Microsoft.EntityFrameworkCore.DbLoggerCategory.Name)
+            {
+                value.Subscribe(this);
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuting.Name && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData data)
+            {
+                lock (commands)
+                {
+                    commands.Add(data.Command.CommandText);
+                }
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
     }
 
     [Fact]

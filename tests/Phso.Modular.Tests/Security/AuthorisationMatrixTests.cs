@@ -62,6 +62,8 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "cookies", Everyone),
         (null, "error/{code:int?}", Everyone),
         (null, "health", Everyone),
+        (null, "health/live", Everyone),
+        (null, "health/ready", Everyone),
         ("GET", "openapi/{documentName}.json", Everyone),
         (null, "learning", SignedIn),
         (null, "learning/catalogue", SignedIn),
