@@ -22,7 +22,16 @@ public sealed class Program
         }
 
         var app = PhsoApplication.Build(args);
-        await app.Services.PrepareDatabaseAsync(app.Configuration.GetValue("Demo:Seed", false), app.Lifetime.ApplicationStopping);
+        try
+        {
+            await app.Services.PrepareDatabaseAsync(app.Configuration.GetValue("Demo:Seed", false), app.Lifetime.ApplicationStopping);
+        }
+        catch (DatabaseNotPreparedException notPrepared)
+        {
+            await Console.Error.WriteLineAsync(notPrepared.Message);
+            return 1;
+        }
+
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

@@ -29,7 +29,16 @@ internal static class HostCommandLine
 
             cli.SetAction(async (parse, cancellationToken) =>
             {
-                await app.Services.PrepareDatabaseAsync(seedDemoData: false, cancellationToken);
+                try
+                {
+                    await app.Services.PrepareDatabaseAsync(seedDemoData: false, cancellationToken);
+                }
+                catch (DatabaseNotPreparedException notPrepared)
+                {
+                    await Console.Error.WriteLineAsync(notPrepared.Message);
+                    return 1;
+                }
+
                 await using var scope = app.Services.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem($"command line: {command.Name}");
                 return await command.RunAsync(parse, scope.ServiceProvider, cancellationToken);

@@ -19,7 +19,7 @@ public sealed class AccountsModule : ModuleBase
     public override void ConfigureServices(ModuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.AddDbContext<AccountsDbContext>();
+        context.AddDbContext<AccountsDbContext, AccountsPostgreSqlDbContext>();
         context.Services.AddPhsoIdentity();
         context.Services.AddScoped<Features.FindPeople.PeopleReader>();
         context.Services.AddScoped<SharedKernel.Auditing.IPersonNames, Features.FindPeople.PersonNames>();

@@ -48,7 +48,7 @@ public sealed class ComplaintsModule : ModuleBase
     public override void ConfigureServices(ModuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.AddDbContext<ComplaintsDbContext>();
+        context.AddDbContext<ComplaintsDbContext, ComplaintsPostgreSqlDbContext>();
         var services = context.Services;
         services.Configure<ComplaintsOptions>(context.Configuration.GetSection("Complaints"));
         services.AddSingleton(provider =>

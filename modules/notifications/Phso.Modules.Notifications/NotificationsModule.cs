@@ -23,7 +23,7 @@ public sealed class NotificationsModule : ModuleBase
     public override void ConfigureServices(ModuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.AddDbContext<NotificationsDbContext>();
+        context.AddDbContext<NotificationsDbContext, NotificationsPostgreSqlDbContext>();
         context.Services.Configure<EmailOptions>(context.Configuration.GetSection("Email"));
         context.Services.AddSingleton<IEmailSender, SmtpClientEmailSender>();
         context.Services.AddSingleton<EmailQueue>();

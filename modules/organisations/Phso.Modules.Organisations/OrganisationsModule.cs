@@ -20,7 +20,7 @@ public sealed class OrganisationsModule : ModuleBase
     public override void ConfigureServices(ModuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.AddDbContext<OrganisationsDbContext>();
+        context.AddDbContext<OrganisationsDbContext, OrganisationsPostgreSqlDbContext>();
         context.Services.Configure<AuthorizationOptions>(o => o.AddPolicy(OrganisationPolicies.Register, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Caseworker)));
     }
 

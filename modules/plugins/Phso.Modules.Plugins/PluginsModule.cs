@@ -20,7 +20,7 @@ public sealed class PluginsModule : ModuleBase
     public override void ConfigureServices(ModuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.AddDbContext<PluginsDbContext>();
+        context.AddDbContext<PluginsDbContext, PluginsPostgreSqlDbContext>();
         context.Services.Configure<PluginOptions>(context.Configuration.GetSection("Plugins"));
         context.Services.AddSingleton<PluginRuntime>();
         context.Services.AddHostedService<PluginStartup>();

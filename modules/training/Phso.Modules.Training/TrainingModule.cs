@@ -20,7 +20,7 @@ public sealed class TrainingModule : ModuleBase
     public override void ConfigureServices(ModuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.AddDbContext<TrainingDbContext>();
+        context.AddDbContext<TrainingDbContext, TrainingPostgreSqlDbContext>();
         context.Services.Configure<Features.Reminders.TrainingOptions>(context.Configuration.GetSection("Training"));
         context.Services.AddSingleton<Features.Reminders.TrainingReminders>();
         context.Services.Configure<AuthorizationOptions>(options =>

@@ -68,13 +68,27 @@ public sealed partial class LoggingBehaviour<TRequest, TResponse>(ILoggerFactory
     private static partial void LogFailed(ILogger logger, Exception exception, string request);
 }
 
-/// <summary>2. Runs the request's FluentValidation validators; failures become a <see cref="RequestValidationException"/>.</summary>
+/// <summary>2. Refuses a NUL character in any of the request's texts (PostgreSQL cannot store one, and no one types
+/// it), then runs the request's FluentValidation validators; failures become a <see cref="RequestValidationException"/>.</summary>
 public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
+    private static readonly System.Reflection.PropertyInfo[] Texts = [.. typeof(TRequest).GetProperties()
+        .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && (p.PropertyType == typeof(string) || typeof(IEnumerable<string>).IsAssignableFrom(p.PropertyType)))];
+
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var property in Texts)
+        {
+            var value = property.GetValue(request);
+            var texts = value as IEnumerable<string> ?? (value is string one ? new[] { one } : Array.Empty<string>());
+            if (texts.Any(t => t is not null && t.Contains('\0', StringComparison.Ordinal)))
+            {
+                failures.Add(new(property.Name, $"{Web.TagHelpers.AuditText.Humanise(property.Name)} contains a null character (U+0000): remove it"));
+            }
+        }
+
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);

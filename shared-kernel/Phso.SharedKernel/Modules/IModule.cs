@@ -20,7 +20,7 @@ public interface IModule
     /// and modules are migrated and seeded after the modules they depend on.</summary>
     IReadOnlyCollection<string> DependsOn { get; }
 
-    /// <summary>Registers the module's services and its DbContext (see <see cref="ModuleContext.AddDbContext{TContext}"/>).
+    /// <summary>Registers the module's services and its DbContext (see <see cref="ModuleContext.AddDbContext{TContext, TPostgreSqlContext}"/>).
     /// Request and notification handlers and validators in the module assembly are registered for it.</summary>
     void ConfigureServices(ModuleContext context);
 

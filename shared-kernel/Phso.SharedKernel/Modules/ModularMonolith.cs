@@ -1,8 +1,9 @@
+using System.Data.Common;
 using System.Reflection;
 using FluentValidation;
 using MediatR;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -123,7 +124,9 @@ public static class ModularMonolith
         services.AddScoped<UnitOfWorkInterceptor>();
         services.AddScoped<ScopedConnection>();
         services.AddScoped<AmbientTransactionInterceptor>();
-        services.AddSingleton(new DatabaseSettings(ResolveConnectionString(configuration, environment)));
+        var database = DatabaseSettings.From(configuration, environment, DataFolder(configuration, environment));
+        services.AddSingleton(database);
+        services.AddSingleton<ITextSearch>(new TextSearch(database.Provider));
         services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
         services.AddSingleton<OutboxDispatcher>();
         services.AddScoped<OutboxAdministration>();
@@ -137,24 +140,6 @@ public static class ModularMonolith
     {
         ArgumentNullException.ThrowIfNull(environment);
         return Path.GetFullPath(Path.Combine(environment.ContentRootPath, configuration?["Data:Folder"] is { Length: > 0 } folder ? folder : "data"));
-    }
-
-    /// <summary>The SQLite connection string: ConnectionStrings:Phso, by default phso.db in the data folder.</summary>
-    public static string ResolveConnectionString(IConfiguration configuration, IHostEnvironment environment)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        var builder = new SqliteConnectionStringBuilder(configuration?.GetConnectionString("Phso") ?? $"Data Source={Path.Combine(DataFolder(configuration!, environment), "phso.db")}");
-        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
-        {
-            builder.DataSource = Path.GetFullPath(Path.Combine(environment.ContentRootPath, builder.DataSource));
-        }
-
-        if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        return builder.ToString();
     }
 
     /// <summary>Schedules the outbox delivery job and every module's jobs.</summary>
@@ -176,7 +161,7 @@ public static class ModularMonolith
         }
     }
 
-    /// <summary>Puts the database in WAL mode, migrates every module's DbContexts in dependency order, and, when asked
+    /// <summary>Puts a SQLite database in WAL mode, migrates every module's DbContexts in dependency order, and, when asked
     /// (never in Production), writes each module's demo data.</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool seedDemoData, CancellationToken cancellationToken)
     {
@@ -184,11 +169,13 @@ public static class ModularMonolith
         var environment = services.GetRequiredService<IHostEnvironment>();
         if (seedDemoData && environment.IsProduction())
         {
-            throw new InvalidOperationException("Demo data cannot be written in Production. Remove --demo (or Demo:Seed) from the command or configuration.");
+            throw new DatabaseNotPreparedException("Demo data cannot be written in Production. Remove --demo (or Demo:Seed) from the command or configuration.");
         }
 
-        await using (var connection = new SqliteConnection(services.GetRequiredService<DatabaseSettings>().ConnectionString))
+        var database = services.GetRequiredService<DatabaseSettings>();
+        if (database.Provider == DatabaseProvider.Sqlite)
         {
+            await using var connection = database.CreateConnection();
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode = WAL;";
@@ -201,7 +188,24 @@ public static class ModularMonolith
             {
                 await using var scope = services.CreateAsyncScope();
                 var context = (DbContext)scope.ServiceProvider.GetRequiredService(contextType);
-                await context.Database.MigrateAsync(cancellationToken);
+                try
+                {
+                    await context.Database.MigrateAsync(cancellationToken);
+                }
+                catch (DbException failed)
+                {
+                    // Most likely a database made before the migration history restarted (docs/adr/0010): say so
+                    // rather than leave only "table already exists".
+                    var unknown = await MigrationsThisBuildLacksAsync(context, cancellationToken);
+                    if (unknown.Count == 0)
+                    {
+                        throw;
+                    }
+
+                    throw new DatabaseNotPreparedException(failed,
+                        $"The {module.Module.Name} tables in this database were made by migrations this build does not have ({string.Join(", ", unknown)}). " +
+                        "If it is a development or demo database, delete it (by default the data folder's phso.db) and start again; otherwise run the build that made it.");
+                }
             }
         }
 
@@ -218,6 +222,18 @@ public static class ModularMonolith
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem("demo data");
             scope.ServiceProvider.GetRequiredService<UnitOfWorkContext>().Operation = "SeedDemoData";
             await module.Module.SeedDemoDataAsync(scope.ServiceProvider, cancellationToken);
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> MigrationsThisBuildLacksAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return [.. (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(context.Database.GetMigrations())];
+        }
+        catch (DbException)
+        {
+            return [];
         }
     }
 }
@@ -300,4 +316,19 @@ public sealed class ModuleDatabasesHealthCheck(IServiceProvider services, Module
         [.. catalogue.Modules.SelectMany(m => m.DbContextTypes)
             .GroupBy(t => ((DbContext)scoped.GetRequiredService(t)).Database.GetConnectionString() ?? t.Name, StringComparer.Ordinal)
             .Select(g => g.First())];
+}
+
+/// <summary>The database cannot be made ready for this build; the message says what to do. The host prints it and
+/// exits rather than start.</summary>
+public sealed class DatabaseNotPreparedException : Exception
+{
+    public DatabaseNotPreparedException(string message)
+        : base(message)
+    {
+    }
+
+    public DatabaseNotPreparedException(Exception cause, string message)
+        : base(message, cause)
+    {
+    }
 }

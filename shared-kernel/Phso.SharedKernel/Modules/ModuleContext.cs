@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,25 +23,39 @@ public sealed class ModuleContext
     public IHostEnvironment Environment { get; }
 
     /// <summary>
-    /// Registers one of the module's DbContexts on the shared database: the module's own migrations history table,
-    /// the unit-of-work interceptor (audit trail, concurrency versions, outbox timestamps) and the SQLite pragmas.
-    /// The first DbContext registered is the one the unit of work, outbox and inbox use.
+    /// Registers one of the module's DbContexts on the shared database (SQLite or PostgreSQL, from Database:Provider):
+    /// the module's own migrations history, the unit-of-work interceptor (audit trail, concurrency versions, outbox
+    /// timestamps) and, on SQLite, the pragmas. <typeparamref name="TPostgreSqlContext"/> is the same context for
+    /// PostgreSQL (an empty subclass), so that each engine has its own generated migrations and model snapshot in the
+    /// module (Persistence/Migrations/Sqlite and /PostgreSql); the rest of the module only ever asks for
+    /// <typeparamref name="TContext"/>. The first DbContext registered is the one the unit of work, outbox and inbox use.
     /// </summary>
-    public void AddDbContext<TContext>()
+    public void AddDbContext<TContext, TPostgreSqlContext>()
         where TContext : DbContext, IModuleDbContext
+        where TPostgreSqlContext : TContext
     {
         var moduleName = Module.Name;
-        Services.AddDbContext<TContext>((provider, options) =>
+        var migrationsAssembly = typeof(TContext).Assembly.GetName().Name;
+        if (DatabaseSettings.ProviderOf(Configuration[DatabaseSettings.ProviderSetting]) == DatabaseProvider.PostgreSql)
         {
-            options.UseSqlite(provider.GetRequiredService<ScopedConnection>().Connection, sqlite => sqlite
-                .MigrationsHistoryTable($"__migrations_{moduleName}")
-                .MigrationsAssembly(typeof(TContext).Assembly.GetName().Name));
-            options.AddInterceptors(provider.GetRequiredService<UnitOfWorkInterceptor>(), provider.GetRequiredService<AmbientTransactionInterceptor>(), SqliteConnectionPragmas.Instance);
+            // Each module in a schema of its own, with its own migrations history there.
+            Services.AddDbContext<TContext, TPostgreSqlContext>((provider, options) =>
+            {
+                options.UseNpgsql(provider.GetRequiredService<ScopedConnection>().Connection, npgsql => npgsql
+                    .MigrationsHistoryTable("__migrations", moduleName).MigrationsAssembly(migrationsAssembly));
+                options.AddInterceptors(provider.GetRequiredService<UnitOfWorkInterceptor>(), provider.GetRequiredService<AmbientTransactionInterceptor>());
+            });
+        }
+        else
+        {
+            Services.AddDbContext<TContext>((provider, options) =>
+            {
+                options.UseSqlite(provider.GetRequiredService<ScopedConnection>().Connection, sqlite => sqlite
+                    .MigrationsHistoryTable($"__migrations_{moduleName}").MigrationsAssembly(migrationsAssembly));
+                options.AddInterceptors(provider.GetRequiredService<UnitOfWorkInterceptor>(), provider.GetRequiredService<AmbientTransactionInterceptor>(), SqliteConnectionPragmas.Instance);
+            });
+        }
 
-            // Migrations are written by hand (docs/adr/0003-migrations.md), so there is no model snapshot to compare
-            // with; MigrationsMatchModelTests proves each module's migrated schema equals its model instead.
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        });
         Module.AddDbContextType(typeof(TContext));
     }
 }

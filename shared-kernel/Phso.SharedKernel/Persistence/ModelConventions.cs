@@ -15,10 +15,12 @@ public static class ModelConventions
     internal const string Excluded = "exclude";
     internal const string Redacted = "redact";
 
-    /// <summary>Maps the outbox, inbox and audit tables, prefixes every table with the module name, and marks
+    /// <summary>Maps the outbox, inbox and audit tables, puts every table in the module's own space (on PostgreSQL a
+    /// schema named after the module; on SQLite, which has none, a prefix: complaints_cases), and marks
     /// <see cref="IVersioned.Version"/> as a concurrency token. Call last in OnModelCreating.</summary>
-    public static void ApplyModuleConventions(this ModelBuilder modelBuilder, string moduleName)
+    public static void ApplyModuleConventions(this ModelBuilder modelBuilder, string moduleName, DatabaseFacade database)
     {
+        ArgumentNullException.ThrowIfNull(database);
         modelBuilder.Entity<OutboxMessage>(b =>
         {
             b.ToTable("outbox_messages");
@@ -41,6 +43,7 @@ public static class ModelConventions
         });
 
         var prefix = moduleName + "_";
+        var schemas = database.IsNpgsql();
         foreach (var entityType in modelBuilder.Model.GetEntityTypes())
         {
             if (entityType.IsOwned() || entityType.GetTableName() is not { } table)
@@ -48,7 +51,11 @@ public static class ModelConventions
                 continue;
             }
 
-            if (!table.StartsWith(prefix, StringComparison.Ordinal))
+            if (schemas)
+            {
+                entityType.SetSchema(moduleName);
+            }
+            else if (!table.StartsWith(prefix, StringComparison.Ordinal))
             {
                 entityType.SetTableName(prefix + table);
             }

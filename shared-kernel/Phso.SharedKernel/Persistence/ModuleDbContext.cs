@@ -31,7 +31,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ConfigureModel(modelBuilder);
-        modelBuilder.ApplyModuleConventions(ModuleName);
+        modelBuilder.ApplyModuleConventions(ModuleName, Database);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

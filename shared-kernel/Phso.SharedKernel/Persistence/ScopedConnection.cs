@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 
 namespace Phso.SharedKernel.Persistence;
 
@@ -8,13 +7,13 @@ namespace Phso.SharedKernel.Persistence;
 /// DbContext in that scope, and the transaction open on it, if any. SQLite has a single writer: two connections in
 /// one piece of work (a command in one module sending a command to another) would wait on each other. Sharing the
 /// connection lets the inner module's unit of work join the outer one's transaction, so the two commit or roll back
-/// together. Each module still reads and writes only its own tables through its own DbContext.
+/// together (on PostgreSQL too, for the same reason: one piece of work, one transaction). Each module still reads and writes only its own tables through its own DbContext.
 /// </summary>
 public sealed class ScopedConnection(DatabaseSettings settings) : IDisposable
 {
-    private SqliteConnection? _connection;
+    private DbConnection? _connection;
 
-    public DbConnection Connection => _connection ??= new SqliteConnection(settings.ConnectionString);
+    public DbConnection Connection => _connection ??= settings.CreateConnection();
 
     /// <summary>The unit of work's transaction while one is open in this scope.</summary>
     public DbTransaction? Transaction { get; set; }

@@ -215,12 +215,6 @@ public sealed class SqliteConnectionPragmas : DbConnectionInterceptor
     }
 }
 
-/// <summary>Where the database is. SQLite under the content root's data folder unless configured otherwise.</summary>
-public sealed class DatabaseSettings(string connectionString)
-{
-    public string ConnectionString { get; } = connectionString;
-}
-
 public static class VersionExtensions
 {
     /// <summary>Declares the version the caller read, so that saving fails if someone changed the record since.</summary>

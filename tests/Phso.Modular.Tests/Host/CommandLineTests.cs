@@ -9,7 +9,7 @@ public sealed class CommandLineTests
     public async Task Create_admin_makes_a_first_administrator_who_can_sign_in_and_refuses_a_second_with_the_same_address()
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "phso-tests", Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?> { ["Data:Folder"] = dataFolder, ["Logging:LogLevel:Default"] = "Warning" };
+        var settings = new Dictionary<string, string?> { ["Data:Folder"] = dataFolder, ["Logging:LogLevel:Default"] = "Warning" }.WithDatabaseFor(dataFolder);
         Environment.SetEnvironmentVariable("PHSO_ADMIN_PASSWORD", "a long first admin password");
         try
         {
@@ -32,8 +32,8 @@ public sealed class CommandLineTests
     private sealed class CommandLineHost : PhsoFactory
     {
         public CommandLineHost(string dataFolder)
+            : base(dataFolder)
         {
-            Settings["Data:Folder"] = dataFolder;
             Settings["Demo:Seed"] = "false";
         }
     }

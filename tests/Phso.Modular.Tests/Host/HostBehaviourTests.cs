@@ -58,7 +58,8 @@ public sealed class HostBehaviourTests(PhsoFactory host)
         var state = host.Services.GetRequiredService<SharedKernel.Modules.MigrationState>();
         Assert.Empty(await state.ProblemsAsync(host.Services, CancellationToken.None));
         var commands = new List<string>();
-        var listener = new SqlCounter(commands);
+        using var ours = host.Services.GetRequiredService<SharedKernel.Persistence.DatabaseSettings>().CreateConnection();
+        var listener = new SqlCounter(commands, ours);
         using (System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(listener))
         {
             for (var i = 0; i < 5; i++)
@@ -67,12 +68,16 @@ public sealed class HostBehaviourTests(PhsoFactory host)
             }
         }
 
-        Assert.DoesNotContain(commands, c => c.Contains("__migrations", StringComparison.Ordinal));
-        Assert.Equal(5, commands.Count(c => c.Trim() == "SELECT 1"));
+        lock (commands)
+        {
+            Assert.DoesNotContain(commands, c => c.Contains("__migrations", StringComparison.Ordinal));
+            Assert.Equal(5, commands.Count(c => c.Trim() == "SELECT 1"));
+        }
     }
 
-    /// <summary>Collects the SQL EF Core sends, from its diagnostic events.</summary>
-    private sealed class SqlCounter(List<string> commands) : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    /// <summary>Collects the SQL EF Core sends to one database (other tests' hosts run at the same time), from its
+    /// diagnostic events.</summary>
+    private sealed class SqlCounter(List<string> commands, System.Data.Common.DbConnection database) : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
     {
         public void OnNext(System.Diagnostics.DiagnosticListener value)
         {
@@ -84,7 +89,8 @@ public sealed class HostBehaviourTests(PhsoFactory host)
 
         public void OnNext(KeyValuePair<string, object?> value)
         {
-            if (value.Key == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuting.Name && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData data)
+            if (value.Key == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuting.Name && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData data
+                && data.Command.Connection is { } connection && connection.DataSource == database.DataSource && connection.Database == database.Database)
             {
                 lock (commands)
                 {
@@ -206,7 +212,7 @@ public sealed class ProductionTests : IClassFixture<ProductionTests.Host>
     [Fact]
     public async Task Demo_data_is_refused_in_production_and_none_exists()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SharedKernel.Modules.ModularMonolith.PrepareDatabaseAsync(_host.Services, seedDemoData: true, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SharedKernel.Modules.DatabaseNotPreparedException>(() => SharedKernel.Modules.ModularMonolith.PrepareDatabaseAsync(_host.Services, seedDemoData: true, CancellationToken.None));
         Assert.Contains("Demo data cannot be written in Production", error.Message, StringComparison.Ordinal);
 
         var client = _host.CreateBrowser();

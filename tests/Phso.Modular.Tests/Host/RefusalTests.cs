@@ -78,12 +78,21 @@ public sealed class RefusalTests(RefusalTests.Host host) : IClassFixture<Refusal
     {
         var staff = host.CreateBrowser();
         await staff.SignInAsync(Demo.Staff);
+        int before;
+        lock (host.Logged)
+        {
+            // What the host logged starting: on a new PostgreSQL database, Npgsql logs each module's missing migrations
+            // history as a failed command before creating it (npgsql/efcore.pg#3407), which is not this test's concern.
+            before = host.Logged.Count;
+        }
+
         var response = await staff.PostFormAsync("/account/password", [], $"/notifications?handler=Open&id={Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         lock (host.Logged)
         {
-            Assert.DoesNotContain(host.Logged, l => l.Level >= LogLevel.Error);
+            var errors = host.Logged.Skip(before).Where(l => l.Level >= LogLevel.Error).ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors.Take(3)));
         }
     }
 

@@ -8,8 +8,8 @@ using Phso.SharedKernel.Security;
 namespace Phso.Modular.Tests.Infrastructure;
 
 /// <summary>
-/// The real host (Program.Main, every module, migrations, demo data) over a SQLite file in its own temporary data
-/// folder. Scheduled delivery is off unless a test turns it on, so tests drive the outbox and email queue themselves.
+/// The real host (Program.Main, every module, migrations, demo data) over its own database (a SQLite file in its own
+/// temporary data folder, or a PostgreSQL database of its own: <see cref="TestDatabase"/>). Scheduled delivery is off unless a test turns it on, so tests drive the outbox and email queue themselves.
 /// </summary>
 public class PhsoFactory : WebApplicationFactory<Program>
 {
@@ -79,7 +79,7 @@ public class PhsoFactory : WebApplicationFactory<Program>
             settings["Modules:AdditionalAssemblies:1"] = "Phso.TestModules.Receiver";
         }
 
-        foreach (var (key, value) in settings.Concat(Settings))
+        foreach (var (key, value) in settings.Concat(TestDatabase.SettingsFor(DataFolder)).Concat(Settings))
         {
             builder.UseSetting(key, value);
         }
@@ -110,6 +110,7 @@ public class PhsoFactory : WebApplicationFactory<Program>
         if (disposing && _ownsDataFolder)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TestDatabase.Drop(DataFolder);
             try
             {
                 Directory.Delete(DataFolder, recursive: true);

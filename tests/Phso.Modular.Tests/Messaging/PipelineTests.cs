@@ -1,6 +1,7 @@
 using MediatR;
 using Phso.SharedKernel.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Phso.Modular.Tests.Infrastructure;
 using Phso.Modules.Organisations.Contracts;
@@ -113,18 +114,48 @@ public sealed class PipelineTests(PhsoFactory host)
         await using var scope = host.SystemScope();
         var db = (DbContext)scope.ServiceProvider.GetRequiredService(
             scope.ServiceProvider.GetRequiredService<SharedKernel.Modules.ModuleCatalogue>().Find("organisations")!.PrimaryDbContextType!);
-        var entries = ((IModuleDbContext)db).AuditEntries;
-        var entry = await entries.FirstAsync(CancellationToken.None);
+        var entry = await ((IModuleDbContext)db).AuditEntries.FirstAsync(CancellationToken.None);
 
         entry.ActorName = "Someone else";
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(CancellationToken.None));
         Assert.Contains("append-only", refused.Message, StringComparison.Ordinal);
-        db.ChangeTracker.Clear();
+    }
 
-        var update = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
-            db.Database.ExecuteSqlRawAsync("UPDATE organisations_audit_entries SET ActorName = 'Someone else'", CancellationToken.None));
-        Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
-            db.Database.ExecuteSqlRawAsync("DELETE FROM organisations_audit_entries", CancellationToken.None));
+    /// <summary>Every module's first migration makes its audit table refuse changes in the database itself, on each
+    /// engine (the trigger is the one step a generated migration cannot make from the model).</summary>
+    [Fact]
+    public async Task Every_modules_audit_table_refuses_updates_and_deletes_sent_behind_the_models_back()
+    {
+        var catalogue = host.Services.GetRequiredService<SharedKernel.Modules.ModuleCatalogue>();
+        foreach (var contextType in catalogue.Modules.SelectMany(m => m.DbContextTypes))
+        {
+            await using var scope = host.SystemScope();
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(contextType);
+            ((IModuleDbContext)db).AuditEntries.Add(new AuditEntry
+            {
+                Id = Guid.CreateVersion7(),
+                OccurredAt = DateTimeOffset.UtcNow,
+                ActorName = "Test",
+                Command = "Test",
+                RecordType = "Test",
+                RecordId = "1",
+                EntityType = "Test",
+                Action = "Created",
+                Changes = "[]",
+            });
+            await db.SaveChangesAsync(CancellationToken.None);
+
+            var audit = db.Model.FindEntityType(typeof(AuditEntry))!;
+            var sql = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
+            var table = sql.DelimitIdentifier(audit.GetTableName()!, audit.GetSchema());
+            var actor = sql.DelimitIdentifier(audit.FindProperty(nameof(AuditEntry.ActorName))!.GetColumnName());
+            // Names from the model, not from input: raw SQL is safe here.
+            var updateSql = $"UPDATE {table} SET {actor} = 'Someone else'";
+            var deleteSql = $"DELETE FROM {table}";
+            var update = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync(updateSql, CancellationToken.None));
+            Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
+            var delete = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync(deleteSql, CancellationToken.None));
+            Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
+        }
     }
 }

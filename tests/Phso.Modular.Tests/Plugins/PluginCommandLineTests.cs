@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Phso.Host.Composition;
 using Phso.Modules.Plugins.Contracts;
 using Phso.Modules.Plugins.Features.Lifecycle;
+using Phso.Modular.Tests.Infrastructure;
 
 namespace Phso.Modular.Tests.Plugins;
 
@@ -20,7 +21,7 @@ public sealed class PluginCommandLineTests
             ["Data:Folder"] = dataFolder,
             ["Plugins:TrustedKeys:0:Publisher"] = PluginHostFactory.Publisher,
             ["Plugins:TrustedKeys:0:PublicKeyPem"] = key.ExportSubjectPublicKeyInfoPem(),
-        };
+        }.WithDatabaseFor(dataFolder);
         var package = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.zip");
         await File.WriteAllBytesAsync(package, TestPlugins.Package("Phso.TestPlugins.Faulty.Working", key, id: "from-the-command-line"));
         var unsigned = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.zip");
@@ -69,7 +70,7 @@ public sealed class PluginCommandLineTests
             ["Data:Folder"] = dataFolder,
             ["Plugins:TrustedKeys:0:Publisher"] = PluginHostFactory.Publisher,
             ["Plugins:TrustedKeys:0:PublicKeyPem"] = key.ExportSubjectPublicKeyInfoPem(),
-        };
+        }.WithDatabaseFor(dataFolder);
         var package = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.zip");
         await File.WriteAllBytesAsync(package, TestPlugins.Package("Phso.TestPlugins.Faulty.Working", key, id: "synced"));
         var runtime = host.Services.GetRequiredService<Phso.Modules.Plugins.Runtime.PluginRuntime>();

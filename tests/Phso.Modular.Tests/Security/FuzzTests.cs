@@ -8,7 +8,10 @@ using System.Text.RegularExpressions;
 using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Phso.Modular.Tests.Complaints;
 using Phso.Modular.Tests.Infrastructure;
@@ -51,9 +54,10 @@ public sealed partial class FuzzTests(FuzzTests.Host host, ITestOutputHelper out
         var api = endpoints.Where(e => e.Method is "POST" or "PUT" && e.Route.StartsWith("api/", StringComparison.Ordinal)).ToList();
         var pages = endpoints.Where(e => e.Method is null).Select(e => e.Route).Distinct().ToList();
         var schemas = await RequestSchemasAsync();
-        await using var audit = new SqliteConnection($"Data Source={Path.Combine(host.DataFolder, "phso.db")};Mode=ReadOnly");
+        await using var audit = host.Services.GetRequiredService<SharedKernel.Persistence.DatabaseSettings>().CreateConnection();
         await audit.OpenAsync();
-        var counting = await CountingSqlAsync(audit);
+        var tables = StoredTables();
+        var counting = CountingSql(tables);
 
         foreach (var (who, email) in Callers)
         {
@@ -101,7 +105,7 @@ public sealed partial class FuzzTests(FuzzTests.Host host, ITestOutputHelper out
 
         // Whatever was accepted, nothing longer than the longest text the service keeps (a provisional view or findings,
         // 100,000 characters) was stored anywhere.
-        _failures.AddRange(await OversizedTextsAsync(audit, 100_000));
+        _failures.AddRange(await OversizedTextsAsync(audit, tables, 100_000));
 
         // The write check can see a write: a note added the ordinary way moves the count.
         var caseworker = host.CreateBrowser();
@@ -118,7 +122,7 @@ public sealed partial class FuzzTests(FuzzTests.Host host, ITestOutputHelper out
         Assert.True(_failures.Count == 0, $"{_failures.Count} of {_sent} requests failed:\n{string.Join("\n", _failures.Take(60))}");
     }
 
-    private async Task SendAsync(HttpClient client, HttpRequestMessage request, string what, SqliteConnection audit, string counting)
+    private async Task SendAsync(HttpClient client, HttpRequestMessage request, string what, DbConnection audit, string counting)
     {
         using (request)
         {
@@ -148,57 +152,65 @@ public sealed partial class FuzzTests(FuzzTests.Host host, ITestOutputHelper out
         }
     }
 
-    /// <summary>Every text column of every table holding a value longer than <paramref name="most"/> characters.</summary>
-    private static async Task<List<string>> OversizedTextsAsync(SqliteConnection connection, int most)
+    /// <summary>Every table of every module, with its text columns, as this engine writes their names (read from the
+    /// models, so the same on SQLite and PostgreSQL).</summary>
+    private List<StoredTable> StoredTables()
     {
-        var columns = new List<(string Table, string Column)>();
-        await using (var command = connection.CreateCommand())
+        var tables = new Dictionary<string, StoredTable>();
+        foreach (var contextType in host.Services.GetRequiredService<SharedKernel.Modules.ModuleCatalogue>().Modules.SelectMany(m => m.DbContextTypes))
         {
-            command.CommandText = "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND p.type = 'TEXT'";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
+            using var scope = host.Services.CreateScope();
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(contextType);
+            var sql = db.GetService<ISqlGenerationHelper>();
+            foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null))
             {
-                columns.Add((reader.GetString(0), reader.GetString(1)));
+                var name = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+                var table = tables.TryGetValue(name, out var known) ? known : tables[name] = new StoredTable(name, entity.ClrType, []);
+                foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string)))
+                {
+                    table.TextColumns.Add(sql.DelimitIdentifier(property.GetColumnName()));
+                }
             }
         }
 
+        return [.. tables.Values];
+    }
+
+    private sealed record StoredTable(string Name, Type Entity, HashSet<string> TextColumns);
+
+    /// <summary>Every text column of every table holding a value longer than <paramref name="most"/> characters.</summary>
+    private static async Task<List<string>> OversizedTextsAsync(DbConnection connection, List<StoredTable> tables, int most)
+    {
         var oversized = new List<string>();
-        foreach (var (table, column) in columns)
+        foreach (var table in tables)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT COALESCE(MAX(LENGTH(\"{column}\")), 0) FROM \"{table}\"";
-            if ((long)(await command.ExecuteScalarAsync())! is var longest && longest > most)
+            foreach (var column in table.TextColumns)
             {
-                oversized.Add($"{table}.{column} holds a text of {longest:N0} characters: every stored text has a length limit");
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT COALESCE(MAX(LENGTH({column})), 0) FROM {table.Name}";
+                if (Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) is var longest && longest > most)
+                {
+                    oversized.Add($"{table.Name}.{column} holds a text of {longest:N0} characters: every stored text has a length limit");
+                }
             }
         }
 
         return oversized;
     }
 
-    private static async Task<long> CountAsync(SqliteConnection connection, string sql)
+    private static async Task<long> CountAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>One query adding up the rows of every module's audit and outbox tables.</summary>
-    private static async Task<string> CountingSqlAsync(SqliteConnection connection)
+    private static string CountingSql(List<StoredTable> tables)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE '%\\_audit\\_entries' ESCAPE '\\' OR name LIKE '%\\_outbox\\_messages' ESCAPE '\\')";
-        var tables = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        Assert.True(tables.Count >= 10, $"the audit and outbox tables were not found: {string.Join(", ", tables)}");
-        return "SELECT " + string.Join(" + ", tables.Select(t => $"(SELECT COUNT(*) FROM \"{t}\")"));
+        var counted = tables.Where(t => t.Entity == typeof(SharedKernel.Persistence.AuditEntry) || t.Entity == typeof(SharedKernel.Persistence.OutboxMessage)).ToList();
+        Assert.True(counted.Count >= 10, $"the audit and outbox tables were not found: {string.Join(", ", counted.Select(t => t.Name))}");
+        return "SELECT " + string.Join(" + ", counted.Select(t => $"(SELECT COUNT(*) FROM {t.Name})"));
     }
 
     /// <summary>API bodies: a plausible one, then each property wrong in turn, then bodies that are not the shape at all.</summary>

@@ -1,7 +1,5 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Phso.SharedKernel.Modules;
 using Phso.SharedKernel.Persistence;
@@ -20,7 +18,7 @@ public sealed class ReceiverModule : ModuleBase
     public override void ConfigureServices(ModuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.AddDbContext<ReceiverDbContext>();
+        context.AddDbContext<ReceiverDbContext, ReceiverPostgreSqlDbContext>();
         context.Services.AddSingleton<ReceiverFaults>();
     }
 }
@@ -60,8 +58,19 @@ public sealed class Acknowledgement
     public Guid WidgetId { get; set; }
 }
 
-public sealed class ReceiverDbContext(DbContextOptions<ReceiverDbContext> options) : ModuleDbContext(options)
+public class ReceiverDbContext : ModuleDbContext
 {
+    public ReceiverDbContext(DbContextOptions<ReceiverDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="ReceiverPostgreSqlDbContext"/>, which has its own options type.</summary>
+    protected ReceiverDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public override string ModuleName => "testreceiver";
 
     public DbSet<ReceivedWidget> Received => Set<ReceivedWidget>();
@@ -83,6 +92,10 @@ public sealed class ReceiverDbContext(DbContextOptions<ReceiverDbContext> option
     }
 }
 
+/// <summary>The same context on PostgreSQL: its own type only so that each engine has its own generated migrations
+/// and model snapshot (Persistence/Migrations/PostgreSql); nothing asks for it by name.</summary>
+public sealed class ReceiverPostgreSqlDbContext(DbContextOptions<ReceiverPostgreSqlDbContext> options) : ReceiverDbContext(options);
+
 /// <summary>Records each widget; fails when the faults say so. Its key would reject a duplicate, so a second
 /// delivery that ran the handler again would fail loudly rather than pass unnoticed.</summary>
 internal sealed class RecordWidget(ReceiverDbContext db, ReceiverFaults faults) : INotificationHandler<WidgetCreated>
@@ -102,31 +115,5 @@ internal sealed class AcknowledgeWidget(ReceiverDbContext db) : INotificationHan
     {
         db.Acknowledgements.Add(new Acknowledgement { Id = Guid.CreateVersion7(), WidgetId = notification.WidgetId });
         return Task.CompletedTask;
-    }
-}
-
-[DbContext(typeof(ReceiverDbContext))]
-[Migration("20261121000002_CreateReceived")]
-internal sealed class CreateReceived : Migration
-{
-    protected override void Up(MigrationBuilder migrationBuilder)
-    {
-        migrationBuilder.CreateModuleInfrastructure("testreceiver");
-        migrationBuilder.CreateTable(
-            name: "testreceiver_received",
-            columns: table => new
-            {
-                WidgetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                Name = table.Column<string>(type: "TEXT", nullable: false),
-            },
-            constraints: table => table.PrimaryKey("PK_testreceiver_received", x => x.WidgetId));
-        migrationBuilder.CreateTable(
-            name: "testreceiver_acknowledgements",
-            columns: table => new
-            {
-                Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                WidgetId = table.Column<Guid>(type: "TEXT", nullable: false),
-            },
-            constraints: table => table.PrimaryKey("PK_testreceiver_acknowledgements", x => x.Id));
     }
 }

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Phso.SharedKernel.Modules;
 using Phso.SharedKernel.Persistence;
 using Phso.TestModules.Sender.Contracts;
@@ -17,7 +15,7 @@ public sealed class SenderModule : ModuleBase
 
     public override string Title => "Test sender";
 
-    public override void ConfigureServices(ModuleContext context) => context.AddDbContext<SenderDbContext>();
+    public override void ConfigureServices(ModuleContext context) => context.AddDbContext<SenderDbContext, SenderPostgreSqlDbContext>();
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/test-sender/failure", string () => throw new InvalidOperationException("A deliberate failure with secret detail")).AllowAnonymous();
@@ -29,8 +27,19 @@ public sealed class Widget
     public required string Name { get; set; }
 }
 
-public sealed class SenderDbContext(DbContextOptions<SenderDbContext> options) : ModuleDbContext(options)
+public class SenderDbContext : ModuleDbContext
 {
+    public SenderDbContext(DbContextOptions<SenderDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="SenderPostgreSqlDbContext"/>, which has its own options type.</summary>
+    protected SenderDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public override string ModuleName => "testsender";
 
     public DbSet<Widget> Widgets => Set<Widget>();
@@ -41,6 +50,10 @@ public sealed class SenderDbContext(DbContextOptions<SenderDbContext> options) :
         b.HasKey(w => w.Id);
     });
 }
+
+/// <summary>The same context on PostgreSQL: its own type only so that each engine has its own generated migrations
+/// and model snapshot (Persistence/Migrations/PostgreSql); nothing asks for it by name.</summary>
+public sealed class SenderPostgreSqlDbContext(DbContextOptions<SenderPostgreSqlDbContext> options) : SenderDbContext(options);
 
 internal sealed class CreateWidgetHandler(SenderDbContext db) : IRequestHandler<CreateWidget, Guid>
 {
@@ -55,23 +68,5 @@ internal sealed class CreateWidgetHandler(SenderDbContext db) : IRequestHandler<
         }
 
         return Task.FromResult(widget.Id);
-    }
-}
-
-[DbContext(typeof(SenderDbContext))]
-[Migration("20261121000001_CreateWidgets")]
-internal sealed class CreateWidgets : Migration
-{
-    protected override void Up(MigrationBuilder migrationBuilder)
-    {
-        migrationBuilder.CreateModuleInfrastructure("testsender");
-        migrationBuilder.CreateTable(
-            name: "testsender_widgets",
-            columns: table => new
-            {
-                Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                Name = table.Column<string>(type: "TEXT", nullable: false),
-            },
-            constraints: table => table.PrimaryKey("PK_testsender_widgets", x => x.Id));
     }
 }

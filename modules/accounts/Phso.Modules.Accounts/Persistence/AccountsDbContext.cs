@@ -9,9 +9,19 @@ namespace Phso.Modules.Accounts.Persistence;
 
 /// <summary>Identity's tables plus teams, under the "accounts" prefix. It derives from Identity's context, so it
 /// applies the module conventions itself rather than through <see cref="ModuleDbContext"/>.</summary>
-internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options)
-    : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options), IModuleDbContext
+internal class AccountsDbContext : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, IModuleDbContext
 {
+    public AccountsDbContext(DbContextOptions<AccountsDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="AccountsPostgreSqlDbContext"/>, which has its own options type.</summary>
+    protected AccountsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public const string Module = "accounts";
 
     /// <summary>The roles exist in every deployment, with fixed ids, seeded by the first migration.</summary>
@@ -101,9 +111,13 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             b.HasIndex(s => s.PersonId);
             b.ExcludeFromAudit();
         });
-        builder.ApplyModuleConventions(Module);
+        builder.ApplyModuleConventions(Module, Database);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyModuleTypeConventions(Database);
 }
+
+/// <summary>The same context on PostgreSQL: its own type only so that each engine has its own generated migrations
+/// and model snapshot (Persistence/Migrations/PostgreSql); nothing asks for it by name.</summary>
+internal sealed class AccountsPostgreSqlDbContext(DbContextOptions<AccountsPostgreSqlDbContext> options) : AccountsDbContext(options);

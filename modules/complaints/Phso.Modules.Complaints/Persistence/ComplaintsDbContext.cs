@@ -4,8 +4,19 @@ using Phso.SharedKernel.Persistence;
 
 namespace Phso.Modules.Complaints.Persistence;
 
-internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> options) : ModuleDbContext(options)
+internal class ComplaintsDbContext : ModuleDbContext
 {
+    public ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="ComplaintsPostgreSqlDbContext"/>, which has its own options type.</summary>
+    protected ComplaintsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public const string Module = "complaints";
 
     public override string ModuleName => Module;
@@ -194,6 +205,10 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
         });
     }
 }
+
+/// <summary>The same context on PostgreSQL: its own type only so that each engine has its own generated migrations
+/// and model snapshot (Persistence/Migrations/PostgreSql); nothing asks for it by name.</summary>
+internal sealed class ComplaintsPostgreSqlDbContext(DbContextOptions<ComplaintsPostgreSqlDbContext> options) : ComplaintsDbContext(options);
 
 /// <summary>The last case number used in a year, for references like PSO-2026-00042.</summary>
 internal sealed class ReferenceCounter

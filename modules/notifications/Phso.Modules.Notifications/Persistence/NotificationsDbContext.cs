@@ -4,8 +4,19 @@ using Phso.SharedKernel.Persistence;
 
 namespace Phso.Modules.Notifications.Persistence;
 
-internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : ModuleDbContext(options)
+internal class NotificationsDbContext : ModuleDbContext
 {
+    public NotificationsDbContext(DbContextOptions<NotificationsDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="NotificationsPostgreSqlDbContext"/>, which has its own options type.</summary>
+    protected NotificationsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public const string Module = "notifications";
 
     public override string ModuleName => Module;
@@ -42,3 +53,7 @@ internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbCon
         });
     }
 }
+
+/// <summary>The same context on PostgreSQL: its own type only so that each engine has its own generated migrations
+/// and model snapshot (Persistence/Migrations/PostgreSql); nothing asks for it by name.</summary>
+internal sealed class NotificationsPostgreSqlDbContext(DbContextOptions<NotificationsPostgreSqlDbContext> options) : NotificationsDbContext(options);

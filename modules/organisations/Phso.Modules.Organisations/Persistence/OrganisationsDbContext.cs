@@ -5,8 +5,19 @@ using Phso.SharedKernel.Persistence;
 
 namespace Phso.Modules.Organisations.Persistence;
 
-internal sealed class OrganisationsDbContext(DbContextOptions<OrganisationsDbContext> options) : ModuleDbContext(options)
+internal class OrganisationsDbContext : ModuleDbContext
 {
+    public OrganisationsDbContext(DbContextOptions<OrganisationsDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="OrganisationsPostgreSqlDbContext"/>, which has its own options type.</summary>
+    protected OrganisationsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public const string Module = "organisations";
 
     public override string ModuleName => Module;
@@ -31,3 +42,7 @@ internal sealed class OrganisationsDbContext(DbContextOptions<OrganisationsDbCon
         });
     }
 }
+
+/// <summary>The same context on PostgreSQL: its own type only so that each engine has its own generated migrations
+/// and model snapshot (Persistence/Migrations/PostgreSql); nothing asks for it by name.</summary>
+internal sealed class OrganisationsPostgreSqlDbContext(DbContextOptions<OrganisationsPostgreSqlDbContext> options) : OrganisationsDbContext(options);

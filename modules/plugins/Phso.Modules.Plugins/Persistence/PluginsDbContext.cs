@@ -4,8 +4,19 @@ using Phso.SharedKernel.Persistence;
 
 namespace Phso.Modules.Plugins.Persistence;
 
-internal sealed class PluginsDbContext(DbContextOptions<PluginsDbContext> options) : ModuleDbContext(options)
+internal class PluginsDbContext : ModuleDbContext
 {
+    public PluginsDbContext(DbContextOptions<PluginsDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="PluginsPostgreSqlDbContext"/>, which has its own options type.</summary>
+    protected PluginsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public const string Module = "plugins";
 
     public override string ModuleName => Module;
@@ -35,3 +46,7 @@ internal sealed class PluginsDbContext(DbContextOptions<PluginsDbContext> option
         });
     }
 }
+
+/// <summary>The same context on PostgreSQL: its own type only so that each engine has its own generated migrations
+/// and model snapshot (Persistence/Migrations/PostgreSql); nothing asks for it by name.</summary>
+internal sealed class PluginsPostgreSqlDbContext(DbContextOptions<PluginsPostgreSqlDbContext> options) : PluginsDbContext(options);

@@ -4,8 +4,19 @@ using Phso.SharedKernel.Persistence;
 
 namespace Phso.Modules.Training.Persistence;
 
-internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : ModuleDbContext(options)
+internal class TrainingDbContext : ModuleDbContext
 {
+    public TrainingDbContext(DbContextOptions<TrainingDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="TrainingPostgreSqlDbContext"/>, which has its own options type.</summary>
+    protected TrainingDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public const string Module = "training";
 
     public override string ModuleName => Module;
@@ -138,3 +149,7 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
         });
     }
 }
+
+/// <summary>The same context on PostgreSQL: its own type only so that each engine has its own generated migrations
+/// and model snapshot (Persistence/Migrations/PostgreSql); nothing asks for it by name.</summary>
+internal sealed class TrainingPostgreSqlDbContext(DbContextOptions<TrainingPostgreSqlDbContext> options) : TrainingDbContext(options);

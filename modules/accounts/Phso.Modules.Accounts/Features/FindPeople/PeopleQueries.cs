@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Phso.Modules.Accounts.Contracts;
 using Phso.Modules.Accounts.Domain;
 using Phso.Modules.Accounts.Persistence;
+using Phso.SharedKernel.Persistence;
 
 namespace Phso.Modules.Accounts.Features.FindPeople;
 
@@ -93,7 +94,7 @@ internal sealed record GetPersonForEditing(Guid Id) : SharedKernel.Messaging.IQu
 
 public sealed record PersonForEditing(PersonSummary Person, int Version, bool HasPassword, bool IsLockedOut);
 
-internal sealed class SearchPeopleHandler(AccountsDbContext db, PeopleReader reader) : IRequestHandler<SearchPeople, PeoplePage>
+internal sealed class SearchPeopleHandler(AccountsDbContext db, PeopleReader reader, ITextSearch search) : IRequestHandler<SearchPeople, PeoplePage>
 {
     public async Task<PeoplePage> Handle(SearchPeople request, CancellationToken cancellationToken)
     {
@@ -105,8 +106,7 @@ internal sealed class SearchPeopleHandler(AccountsDbContext db, PeopleReader rea
 
         if (!string.IsNullOrWhiteSpace(request.Text))
         {
-            var pattern = "%" + request.Text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            people = people.Where(p => EF.Functions.Like(p.DisplayName, pattern, "\\") || EF.Functions.Like(p.Email!, pattern, "\\"));
+            people = search.WhereAnyContains(people, request.Text, p => p.DisplayName, p => p.Email);
         }
 
         if (request.Role is { } role && AccountsDbContext.RoleIds.TryGetValue(role, out var roleId))

@@ -1,0 +1,63 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Phso.SharedKernel.Persistence;
+
+/// <summary>The database engines the platform runs on. SQLite is the default (nothing to install); PostgreSQL is for a
+/// deployment of several hosts (docs/adr/0010-generated-migrations-and-postgresql.md).</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>Where the database is and which engine: <c>Database:Provider</c> (Sqlite or PostgreSQL) and
+/// <c>ConnectionStrings:Phso</c> (for SQLite, by default phso.db in the data folder).</summary>
+public sealed class DatabaseSettings(DatabaseProvider provider, string connectionString)
+{
+    public const string ProviderSetting = "Database:Provider";
+
+    public DatabaseProvider Provider { get; } = provider;
+
+    public string ConnectionString { get; } = connectionString;
+
+    /// <summary>A new connection to the database, not yet open.</summary>
+    public DbConnection CreateConnection() => Provider == DatabaseProvider.PostgreSql ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+
+    public static DatabaseSettings From(IConfiguration configuration, IHostEnvironment environment, string dataFolder)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var provider = ProviderOf(configuration[ProviderSetting]);
+        var configured = configuration.GetConnectionString("Phso");
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            return new DatabaseSettings(provider, string.IsNullOrWhiteSpace(configured)
+                ? throw new InvalidOperationException("Database:Provider is PostgreSQL: set ConnectionStrings:Phso (environment variable ConnectionStrings__Phso), for example \"Host=db;Database=phso;Username=phso;Password=…\".")
+                : configured);
+        }
+
+        var builder = new SqliteConnectionStringBuilder(configured ?? $"Data Source={Path.Combine(dataFolder, "phso.db")}");
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(environment.ContentRootPath, builder.DataSource));
+        }
+
+        if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return new DatabaseSettings(provider, builder.ToString());
+    }
+
+    public static DatabaseProvider ProviderOf(string? setting) => setting?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "SQLITE" => DatabaseProvider.Sqlite,
+        "POSTGRESQL" or "POSTGRES" or "NPGSQL" => DatabaseProvider.PostgreSql,
+        _ => throw new InvalidOperationException($"Database:Provider must be Sqlite or PostgreSQL, not \"{setting}\"."),
+    };
+}
