@@ -1,8 +1,8 @@
 namespace Phso.Architecture.Tests;
 
 /// <summary>
-/// The rules of ARCHITECTURE.md point 5 and the design card, as functions from assemblies to violations (empty when
-/// the rule holds). Each violation names the assembly or type at fault and says what to do.
+/// The rules of docs/architecture.md ("What the architecture tests enforce"), as functions from assemblies to
+/// violations (empty when the rule holds). Each violation names the assembly or type at fault and says what to do.
 /// </summary>
 public static class ArchitectureRules
 {
@@ -44,6 +44,24 @@ public static class ArchitectureRules
         from type in assembly.Types
         where type.IsPublic && type.Interfaces.Any(i => i is RequestHandler or NotificationHandler)
         select $"{type.FullName} in {assembly.Name} is a public handler. Make it internal.";
+
+    /// <summary>One handler per request: a class handling several requests is several jobs in one place.</summary>
+    public static IEnumerable<string> OneHandlerPerRequest(IEnumerable<AssemblyFacts> assemblies) =>
+        from assembly in assemblies.Where(a => IsModuleAssembly(a.Name))
+        from type in assembly.Types
+        where type.HandledRequests.Count > 1
+        select $"{type.FullName} handles {type.HandledRequests.Count} requests ({string.Join(", ", type.HandledRequests)}). Give each request a handler class of its own.";
+
+    /// <summary>A module that uses another module's contracts says so in DependsOn, so the host refuses to start
+    /// without it and migrates and seeds it first.</summary>
+    public static IEnumerable<string> ModulesListWhatTheyUseInDependsOn(IEnumerable<AssemblyFacts> assemblies) =>
+        from assembly in assemblies.Where(a => IsModuleAssembly(a.Name) && !IsContracts(a.Name))
+        from module in assembly.Types.Where(t => t.Interfaces.Contains("Phso.SharedKernel.Modules.IModule") && t.Strings.ContainsKey("Name"))
+        let dependsOn = module.Strings.GetValueOrDefault("DependsOn") ?? []
+        from reference in assembly.References.Where(r => IsModuleAssembly(r) && IsContracts(r) && ModuleOf(r) != ModuleOf(assembly.Name))
+        let needed = ModuleOf(reference).ToLowerInvariant()
+        where !dependsOn.Contains(needed, StringComparer.OrdinalIgnoreCase)
+        select $"{assembly.Name} uses {reference} but its module ({module.FullName}) does not list \"{needed}\" in DependsOn. Add it.";
 
     /// <summary>The host composes; it holds no handlers, validators, DbContexts, modules, requests or events.</summary>
     public static IEnumerable<string> HostHasNoBusinessLogic(IEnumerable<AssemblyFacts> assemblies) =>

@@ -8,17 +8,40 @@ public sealed class ArchitectureTests
 
     private static AssemblyFacts Fake(string name, params string[] references) => new(name, references, [], []);
 
+    /// <summary>Every module folder's two projects are among the assemblies the rules read (the list comes from
+    /// modules/, so a new module cannot be left out of the rules, or out of the host).</summary>
     [Fact]
     public void The_product_assemblies_are_all_found()
     {
         var names = Product.Select(a => a.Name).ToList();
         Assert.Contains("Phso.Host", names);
         Assert.Contains("Phso.SharedKernel", names);
-        Assert.Contains("Phso.Modules.Organisations", names);
-        Assert.Contains("Phso.Modules.Organisations.Contracts", names);
-        Assert.Contains("Phso.Modules.Accounts", names);
-        Assert.Contains("Phso.Modules.Notifications", names);
+        var projects = Directory.GetDirectories(Path.Combine(ProductAssemblies.RepositoryRoot, "modules"))
+            .SelectMany(Directory.GetDirectories)
+            .Select(Path.GetFileName)
+            .Where(name => name!.StartsWith("Phso.Modules.", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(projects.Count >= 12, $"Only {projects.Count} module projects were found under modules/.");
+        Assert.All(projects, project => Assert.Contains(project, names));
     }
+
+    [Fact]
+    public void Each_request_has_a_handler_class_of_its_own() => NoViolations(ArchitectureRules.OneHandlerPerRequest(Product));
+
+    [Fact]
+    public void A_class_handling_two_requests_is_reported_by_name() =>
+        Assert.Contains(
+            "Phso.Architecture.Tests.Planted.PlantedDoubleHandler handles 2 requests (PlantedRequest, PlantedOtherRequest). Give each request a handler class of its own.",
+            ArchitectureRules.OneHandlerPerRequest([Planted with { Name = "Phso.Modules.Planted" }]));
+
+    [Fact]
+    public void A_module_lists_every_module_whose_contracts_it_uses() => NoViolations(ArchitectureRules.ModulesListWhatTheyUseInDependsOn(Product));
+
+    [Fact]
+    public void A_module_using_contracts_it_does_not_depend_on_is_reported() =>
+        Assert.Equal(
+            ["Phso.Modules.Planted uses Phso.Modules.Training.Contracts but its module (Phso.Architecture.Tests.Planted.PlantedModule) does not list \"training\" in DependsOn. Add it."],
+            ArchitectureRules.ModulesListWhatTheyUseInDependsOn([Planted with { Name = "Phso.Modules.Planted", References = ["Phso.Modules.Accounts.Contracts", "Phso.Modules.Training.Contracts", "Phso.Modules.Planted.Contracts"] }]));
 
     [Fact]
     public void Modules_reference_other_modules_only_through_their_contracts() =>
@@ -148,5 +171,30 @@ public sealed class ArchitectureTests
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void The_modules_document_says_what_each_module_calls_publishes_and_listens_to() =>
+        NoViolations(ModulesDocument.Differences(File.ReadAllText(Path.Combine(ProductAssemblies.RepositoryRoot, "docs", "modules.md")), ModulesDocument.Facts(Product)));
+
+    /// <summary>Fails listing every violation in full (Assert.Empty cuts them short).</summary>
+    private static void NoViolations(IEnumerable<string> violations)
+    {
+        var all = violations.ToList();
+        Assert.True(all.Count == 0, string.Join("\n", all));
+    }
+
+    [Fact]
+    public void A_modules_document_that_drifted_is_reported_with_what_to_write()
+    {
+        var facts = new[] { new ModuleFacts("training", new HashSet<string> { "accounts", "plugins" }, new HashSet<string> { "CourseCompleted" }, new HashSet<string> { "PluginCoursesOffered (plugins)" }) };
+        const string Document = "## training — learning\n\n- **Calls:** accounts\n- **Publishes:** `CourseCompleted`\n\n## coaching\n";
+        Assert.Equal(
+            [
+                "docs/modules.md, training: write \"- **Calls:** accounts, plugins\" (it says accounts).",
+                "docs/modules.md, training: write \"- **Listens to:** `PluginCoursesOffered` (plugins)\" (the line is missing).",
+                "docs/modules.md describes \"coaching\", which is not a module of this build.",
+            ],
+            ModulesDocument.Differences(Document, facts));
     }
 }

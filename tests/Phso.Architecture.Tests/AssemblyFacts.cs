@@ -3,8 +3,18 @@ using Mono.Cecil.Cil;
 
 namespace Phso.Architecture.Tests;
 
-/// <summary>What the rules need to know about one type.</summary>
-public sealed record TypeFacts(string FullName, bool IsPublic, IReadOnlyList<string> Interfaces, IReadOnlyList<string> BaseTypes, IReadOnlyList<string> Attributes);
+/// <summary>What the rules need to know about one type. <paramref name="HandledRequests"/> and
+/// <paramref name="HandledNotifications"/>: what it is a MediatR handler for, by full name; <paramref name="Strings"/>: the string literals each of its property getters returns
+/// or builds (how a module's Name and DependsOn are read without running it).</summary>
+public sealed record TypeFacts(
+    string FullName,
+    bool IsPublic,
+    IReadOnlyList<string> Interfaces,
+    IReadOnlyList<string> BaseTypes,
+    IReadOnlyList<string> Attributes,
+    IReadOnlyList<string> HandledRequests,
+    IReadOnlyList<string> HandledNotifications,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Strings);
 
 /// <summary>What the rules need to know about one assembly, read from its file without loading it.</summary>
 public sealed record AssemblyFacts(string Name, IReadOnlyList<string> References, IReadOnlyList<TypeFacts> Types, IReadOnlyList<string> ClockReads)
@@ -46,9 +56,17 @@ public sealed record AssemblyFacts(string Name, IReadOnlyList<string> References
     {
         var bases = new List<string>();
         var interfaces = new List<string>();
+        var handled = new List<string>();
+        var notifications = new List<string>();
         for (var current = type; current is not null;)
         {
             interfaces.AddRange(current.Interfaces.Select(i => Open(i.InterfaceType)));
+            handled.AddRange(current.Interfaces.Select(i => i.InterfaceType).OfType<GenericInstanceType>()
+                .Where(i => i.ElementType.FullName == "MediatR.IRequestHandler`2")
+                .Select(i => i.GenericArguments[0].Name));
+            notifications.AddRange(current.Interfaces.Select(i => i.InterfaceType).OfType<GenericInstanceType>()
+                .Where(i => i.ElementType.FullName == "MediatR.INotificationHandler`1")
+                .Select(i => i.GenericArguments[0].FullName));
             if (current.BaseType is null)
             {
                 break;
@@ -58,7 +76,12 @@ public sealed record AssemblyFacts(string Name, IReadOnlyList<string> References
             current = Resolve(current.BaseType);
         }
 
-        return new TypeFacts(type.FullName, IsVisible(type), [.. interfaces.Distinct()], bases, [.. type.CustomAttributes.Select(a => a.AttributeType.FullName)]);
+        var strings = type.Properties
+            .Where(p => p.GetMethod is { HasBody: true })
+            .ToDictionary(
+                p => p.Name,
+                p => (IReadOnlyList<string>)[.. p.GetMethod.Body.Instructions.Where(i => i.OpCode == OpCodes.Ldstr).Select(i => (string)i.Operand)]);
+        return new TypeFacts(type.FullName, IsVisible(type), [.. interfaces.Distinct()], bases, [.. type.CustomAttributes.Select(a => a.AttributeType.FullName)], [.. handled.Distinct()], [.. notifications.Distinct()], strings);
     }
 
     private static bool IsVisible(TypeDefinition type) => type.IsPublic || (type.IsNestedPublic && IsVisible(type.DeclaringType));

@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
-using Microsoft.AspNetCore.RateLimiting;
 using Phso.SharedKernel.Modules;
 using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Web;

@@ -59,6 +59,7 @@ public sealed class ComplaintsModule : ModuleBase
         services.AddSingleton<Evidence.EvidenceStore>();
         services.AddScoped<Features.SubmitComplaint.ComplaintDrafts>();
         services.AddScoped<Features.WorkCases.CaseCommandServices>();
+        services.AddScoped<Features.BodyComments.SharedProvisionalViews>();
         services.AddScoped<Features.WorkCases.Eligibility>();
         services.AddScoped<Features.ComplainantLink.LinkResolver>();
         services.AddSingleton<Features.CharterClocks.CharterClockWatch>();

@@ -3,7 +3,7 @@ using Phso.Modules.Complaints.Domain;
 namespace Phso.Modules.Complaints;
 
 /// <summary>Complaints settings (configuration section "Complaints"). The defaults follow the service charter and
-/// the rules in DOMAIN.md; each is configurable because charters and policies change.</summary>
+/// the rules in docs/domain.md; each is configurable because charters and policies change.</summary>
 public sealed class ComplaintsOptions
 {
     /// <summary>Case references look like PSO-2026-00042.</summary>

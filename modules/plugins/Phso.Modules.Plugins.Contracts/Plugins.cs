@@ -130,3 +130,13 @@ public sealed record StageRecord(string Name, string Allowed, int Met, int MetWi
     /// <summary>Complaints whose dates show whether the deadline was met.</summary>
     public int Known => Met + MetWithExtension + Missed;
 }
+
+/// <summary>What would stop a partner plugin's course from reaching its organisation's handlers: every problem in the
+/// course package, each with its file and line, and a course key another course already uses. Empty when the course
+/// can be imported. Sent when a plugin is installed or upgraded, so a broken course refuses the package rather than
+/// being dropped later; answered by the module that imports plugins' courses (training), so that the dependency runs
+/// one way, from training to plugins.</summary>
+/// <param name="PluginId">The plugin bringing the course (its own earlier courses may keep their keys).</param>
+/// <param name="Files">The course package's files by path relative to its folder.</param>
+[Phso.SharedKernel.Messaging.RequiresPolicy(Phso.SharedKernel.Security.Policies.Admin)]
+public sealed record CheckPluginCourse(string PluginId, IReadOnlyDictionary<string, byte[]> Files) : Phso.SharedKernel.Messaging.IQuery<IReadOnlyList<string>>;

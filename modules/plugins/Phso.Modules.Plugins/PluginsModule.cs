@@ -27,6 +27,7 @@ public sealed class PluginsModule : ModuleBase
         context.Services.AddSingleton<PluginSync>();
         context.Services.AddSingleton<Features.Standards.PluginFindingsCache>();
         context.Services.AddScoped<Features.Lifecycle.PluginContent>();
+        context.Services.AddScoped<Features.Lifecycle.PluginInstallation>();
         context.Services.AddScoped<Phso.SharedKernel.Web.INavigationBadge, Features.Lifecycle.PluginsNeedingAttentionBadge>();
         if (DemoData.SamplePlugins.Enabled(context.Configuration) && DemoData.SamplePlugins.TestKey() is { } testKey)
         {

@@ -39,12 +39,3 @@ public enum CourseCategory
 /// <param name="Hours">Its nominal duration, for counting learning time.</param>
 /// <param name="CompletedOn">The day it was completed.</param>
 public sealed record CourseCompleted(Guid PersonId, Guid CourseId, string CourseTitle, CourseCategory Category, decimal Hours, DateOnly CompletedOn) : IIntegrationEvent;
-
-/// <summary>What would stop a partner plugin's course from reaching its organisation's handlers: every problem in the
-/// course package, each with its file and line, and a course key another course already uses. Empty when the course
-/// can be imported. Asked when a plugin is installed or upgraded, so a broken course refuses the package rather than
-/// being dropped later.</summary>
-/// <param name="PluginId">The plugin bringing the course (its own earlier courses may keep their keys).</param>
-/// <param name="Files">The course package's files by path relative to its folder.</param>
-[RequiresPolicy(Phso.SharedKernel.Security.Policies.Admin)]
-public sealed record CheckPluginCourse(string PluginId, IReadOnlyDictionary<string, byte[]> Files) : IQuery<IReadOnlyList<string>>;

@@ -15,7 +15,7 @@ public sealed class TrainingModule : ModuleBase
 
     public override string Title => "Training";
 
-    public override IReadOnlyCollection<string> DependsOn => ["accounts", "organisations", "notifications"];
+    public override IReadOnlyCollection<string> DependsOn => ["accounts", "organisations", "notifications", "plugins"];
 
     public override void ConfigureServices(ModuleContext context)
     {
@@ -23,6 +23,12 @@ public sealed class TrainingModule : ModuleBase
         context.AddDbContext<TrainingDbContext, TrainingPostgreSqlDbContext>();
         context.Services.Configure<Features.Reminders.TrainingOptions>(context.Configuration.GetSection("Training"));
         context.Services.AddSingleton<Features.Reminders.TrainingReminders>();
+        context.Services.AddScoped<Features.Learning.LearnerRecords>();
+        context.Services.AddScoped<Features.Authoring.CourseLookups>();
+        context.Services.AddScoped<Features.Authoring.DraftEditing>();
+        context.Services.AddScoped<Features.Assignments.AssignmentEnrolments>();
+        context.Services.AddScoped<Features.Certificates.CertificateLookups>();
+        context.Services.AddScoped<Features.Reports.PeopleReportBuilder>();
         context.Services.Configure<AuthorizationOptions>(options =>
         {
             options.AddPolicy(TrainingPolicies.Learn, p => p.RequireAuthenticatedUser().RequireRole(Roles.Staff, Roles.PartnerHandler, Roles.PartnerLead));

@@ -7,7 +7,7 @@ public sealed class RecertificationTests
 {
     private static DateOnly D(int year, int month, int day) => new(year, month, day);
 
-    /// <summary>DOMAIN.md's worked example: fixed date, period 1 year, window 2 months, minimum 6 months, due 1 December.</summary>
+    /// <summary>The worked example in docs/domain.md: fixed date, period 1 year, window 2 months, minimum 6 months, due 1 December.</summary>
     [Fact]
     public void The_worked_example_complete_in_august_recertify_in_november_lapse_and_redo_in_april()
     {

@@ -12,7 +12,6 @@ using Phso.Modules.Complaints.Features.WorkCases;
 using Phso.Modules.Complaints.Persistence;
 using Phso.Modules.Organisations.Contracts;
 using Phso.Modules.Plugins.Contracts;
-using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Time;
 
 namespace Phso.Modules.Complaints.DemoData;

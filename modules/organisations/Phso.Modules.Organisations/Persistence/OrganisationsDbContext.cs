@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Phso.SharedKernel.Domain;
 using Phso.Modules.Organisations.Domain;
 using Phso.SharedKernel.Persistence;
 

@@ -36,25 +36,31 @@ public sealed record CommentAsOrganisation(string Reference, string? Comment) : 
     public int? Version => null;
 }
 
+/// <summary>The provisional views shared with the signed-in partner lead's organisation, as the lead reads them.</summary>
 internal sealed class SharedProvisionalViews(ComplaintsDbContext db, ICurrentUser me, TimeProvider clock)
-    : IRequestHandler<ListSharedProvisionalViews, IReadOnlyList<SharedProvisionalView>>, IRequestHandler<GetSharedProvisionalView, SharedProvisionalView?>
 {
-    public async Task<IReadOnlyList<SharedProvisionalView>> Handle(ListSharedProvisionalViews request, CancellationToken cancellationToken) =>
-        [.. (await Mine().OrderByDescending(c => c.ProvisionalViewSharedOn).Take(200).ToListAsync(cancellationToken)).Select(Show)];
-
-    public async Task<SharedProvisionalView?> Handle(GetSharedProvisionalView request, CancellationToken cancellationToken) =>
-        await Mine().SingleOrDefaultAsync(c => c.Reference == request.Reference, cancellationToken) is { } complaint ? Show(complaint) : null;
-
     /// <summary>Cases of the partner lead's organisation that have had a provisional view. A lead with no organisation sees none.</summary>
-    private IQueryable<Complaint> Mine()
+    public IQueryable<Complaint> Mine()
     {
         var organisation = me.OrganisationId;
         return db.Complaints.AsNoTracking().Where(c => organisation != null && c.OrganisationId == organisation && c.ProvisionalViewMarkdown != null);
     }
 
-    private SharedProvisionalView Show(Complaint c) => new(
+    public SharedProvisionalView Show(Complaint c) => new(
         c.Reference, c.BodyName, c.Person.Name, c.ProvisionalViewSharedOn!.Value, c.CommentsDueOn!.Value, c.ProvisionalViewMarkdown!, c.BodyComment, c.BodyCommentedAt,
         c.Stage == CaseStage.ProvisionalView && CaseTime.From(clock).Today <= c.CommentsDueOn);
+}
+
+internal sealed class ListSharedProvisionalViewsHandler(SharedProvisionalViews views) : IRequestHandler<ListSharedProvisionalViews, IReadOnlyList<SharedProvisionalView>>
+{
+    public async Task<IReadOnlyList<SharedProvisionalView>> Handle(ListSharedProvisionalViews request, CancellationToken cancellationToken) =>
+        [.. (await views.Mine().OrderByDescending(c => c.ProvisionalViewSharedOn).Take(200).ToListAsync(cancellationToken)).Select(views.Show)];
+}
+
+internal sealed class GetSharedProvisionalViewHandler(SharedProvisionalViews views) : IRequestHandler<GetSharedProvisionalView, SharedProvisionalView?>
+{
+    public async Task<SharedProvisionalView?> Handle(GetSharedProvisionalView request, CancellationToken cancellationToken) =>
+        await views.Mine().SingleOrDefaultAsync(c => c.Reference == request.Reference, cancellationToken) is { } complaint ? views.Show(complaint) : null;
 }
 
 internal sealed class CommentAsOrganisationHandler(CaseCommandServices services, ICurrentUser me) : CaseCommandHandler<CommentAsOrganisation>(services)

@@ -1,6 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Phso.Modules.Complaints.Domain;
 using Phso.Modules.Complaints.Evidence;

@@ -1,10 +1,8 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Phso.Modules.Complaints.Domain;
 using Phso.Modules.Complaints.Evidence;
 using Phso.Modules.Complaints.Features.ComplainantLink;
-using Phso.Modules.Complaints.Pages.Cases;
 using Phso.SharedKernel.Messaging;
 using Phso.SharedKernel.Web.TagHelpers;
 

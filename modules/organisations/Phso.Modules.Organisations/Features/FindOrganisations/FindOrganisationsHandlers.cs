@@ -1,5 +1,4 @@
 using MediatR;
-using Phso.SharedKernel.Domain;
 using Microsoft.EntityFrameworkCore;
 using Phso.Modules.Organisations.Contracts;
 using Phso.Modules.Organisations.Domain;

@@ -1,7 +1,5 @@
 using MediatR;
-using Phso.SharedKernel.Domain;
 using Microsoft.EntityFrameworkCore;
-using Phso.Modules.Organisations.Contracts;
 using Phso.Modules.Organisations.Domain;
 using Phso.Modules.Organisations.Persistence;
 using Phso.Modules.Organisations.Features.RegisterOrganisation;

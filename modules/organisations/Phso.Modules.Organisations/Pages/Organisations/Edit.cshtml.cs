@@ -1,5 +1,4 @@
 using MediatR;
-using Phso.SharedKernel.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Phso.Modules.Organisations.Contracts;

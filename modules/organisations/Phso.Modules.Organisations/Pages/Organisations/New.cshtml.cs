@@ -1,9 +1,7 @@
 using MediatR;
-using Phso.SharedKernel.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Phso.Modules.Organisations.Contracts;
-using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Web;
 
 namespace Phso.Modules.Organisations.Pages.Organisations;

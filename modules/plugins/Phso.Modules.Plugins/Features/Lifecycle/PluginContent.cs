@@ -1,8 +1,8 @@
 using MediatR;
 using Phso.Modules.Organisations.Contracts;
+using Phso.Modules.Plugins.Contracts;
 using Phso.Modules.Plugins.Loading;
 using Phso.Modules.Plugins.Runtime;
-using Phso.Modules.Training.Contracts;
 
 namespace Phso.Modules.Plugins.Features.Lifecycle;
 

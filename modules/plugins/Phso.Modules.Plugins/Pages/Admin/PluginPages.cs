@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Phso.Modules.Plugins.Features.Lifecycle;
-using Phso.Modules.Plugins.Packages;
 using Phso.Modules.Plugins.Persistence;
 using Phso.SharedKernel.Auditing;
 using Phso.SharedKernel.Security;

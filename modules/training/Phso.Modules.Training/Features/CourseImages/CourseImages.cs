@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Phso.Modules.Training.Persistence;
 using Phso.SharedKernel.Messaging;
-using Phso.SharedKernel.Security;
 
 namespace Phso.Modules.Training.Features.CourseImages;
 

@@ -1,6 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Phso.Modules.Training.Contracts;
+using Phso.Modules.Plugins.Contracts;
 using Phso.Modules.Training.Features.CoursePackages;
 using Phso.Modules.Training.Persistence;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Phso.Modules.Training.Domain;
 
 namespace Phso.Modules.Training.Pages.Learning;

@@ -5,7 +5,6 @@ using Phso.Modules.Accounts.Contracts;
 using Phso.Modules.Organisations.Contracts;
 using Phso.Modules.Training.Domain;
 using Phso.Modules.Training.Features.Assignments;
-using Phso.Modules.Training.Features.Authoring;
 using Phso.Modules.Training.Features.Reports;
 using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Web;

@@ -1,0 +1,59 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Phso.Modules.Organisations.Contracts;
+using Phso.Modules.Training.Contracts;
+using Phso.Modules.Training.Domain;
+using Phso.Modules.Training.Persistence;
+using Phso.SharedKernel.Messaging;
+using Phso.SharedKernel.Security;
+
+namespace Phso.Modules.Training.Features.Assignments;
+
+/// <summary>Assigns a published course with a due date: admins to anyone or any group; managers to their own direct reports.</summary>
+[RequiresPolicy(TrainingPolicies.Assign)]
+public sealed record AssignCourse(Guid CourseId, AssignmentTarget? Target, Guid? TargetId, DateOnly? DueOn) : ICommand<int>;
+
+internal sealed class AssignCourseHandler(TrainingDbContext db, ICurrentUser me, TimeProvider clock, AssignmentEnrolments enrolling) : IRequestHandler<AssignCourse, int>
+{
+    public async Task<int> Handle(AssignCourse request, CancellationToken cancellationToken)
+    {
+        var course = await db.Courses.Include(c => c.Versions).SingleOrDefaultAsync(c => c.Id == request.CourseId, cancellationToken)
+            ?? throw new NotFoundException("There is no such course.");
+        var target = request.Target ?? throw RequestValidationException.For(nameof(AssignCourse.Target), "Choose who the course is for");
+        var due = request.DueOn ?? throw RequestValidationException.For(nameof(AssignCourse.DueOn), "Enter the date the course is due");
+        if (due < TrainingTime.Today(clock))
+        {
+            throw RequestValidationException.For(nameof(AssignCourse.DueOn), "The due date must be today or in the future");
+        }
+
+        if (course.Published is null || course.IsRetired)
+        {
+            throw new RuleViolationException("Only a published course that has not been retired can be assigned.");
+        }
+
+        var isAdmin = me.IsSystem || me.IsInRole(Roles.Admin);
+        if (!isAdmin && target != AssignmentTarget.Person)
+        {
+            throw new RuleViolationException("Managers can assign courses to their own direct reports, one person at a time.");
+        }
+
+        var (people, name) = await enrolling.PeopleAsync(target, request.TargetId, cancellationToken);
+        if (!isAdmin && people.Any(p => p.LineManagerId != me.Id))
+        {
+            throw new RuleViolationException("You can assign courses only to people who report to you.");
+        }
+
+        if (people.Any(p => !AssignmentEnrolments.Suits(course, p)))
+        {
+            throw new RuleViolationException($"{course.Title} is not open to {name}: it is for {(course.Audience == CourseAudience.Staff ? "staff" : "partner complaint handlers")}.");
+        }
+
+        var assignment = new Assignment
+        {
+            Id = Guid.CreateVersion7(), CourseId = course.Id, Target = target, TargetId = request.TargetId, TargetName = name, DueOn = due,
+            AssignedById = me.Id, AssignedBy = me.DisplayName, AssignedAt = clock.GetUtcNow(),
+        };
+        db.Assignments.Add(assignment);
+        return await enrolling.EnrolAsync(course, assignment, people, cancellationToken);
+    }
+}
