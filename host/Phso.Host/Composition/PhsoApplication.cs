@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Phso.SharedKernel.Modules;
+using Phso.SharedKernel.Persistence;
+using Phso.SharedKernel.Scheduling;
 using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Web;
-using Quartz;
 
 namespace Phso.Host.Composition;
 
@@ -107,8 +108,7 @@ public static class PhsoApplication
                 }
             }
         });
-        services.AddQuartz(quartz => quartz.AddModuleJobs(catalogue, configuration));
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddScheduler(DatabaseSettings.From(configuration, builder.Environment, ModularMonolith.DataFolder(configuration, builder.Environment)), catalogue, configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -121,9 +121,8 @@ public static class PhsoApplication
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
-        services.AddDataProtection()
-            .SetApplicationName("Phso.Modular")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(ModularMonolith.DataFolder(configuration, builder.Environment), "keys")));
+        // Where the key ring is kept (the database, on PostgreSQL, so every host reads the same keys) is the accounts module's choice.
+        services.AddDataProtection().SetApplicationName("Phso.Modular");
         services.AddAntiforgery(o => o.Cookie.Name = "phso.antiforgery");
         services.Configure<CookieTempDataProviderOptions>(o =>
         {
@@ -132,9 +131,8 @@ public static class PhsoApplication
         });
         // Behind a proxy the HTTPS port cannot be discovered, and without it redirection silently does nothing.
         services.AddHttpsRedirection(o => o.HttpsPort = configuration.GetValue("Hosting:HttpsPort", 443));
-        // Answers to multi-page forms (the complaint form) live in the session until they are sent: server memory,
-        // deleted after 60 minutes without activity.
-        services.AddDistributedMemoryCache();
+        // Answers to multi-page forms (the complaint form) live in the session until they are sent: the shared session
+        // cache in the database (accounts module), so any host serves the next page; deleted after 60 minutes idle.
         services.AddSession(o =>
         {
             o.Cookie.Name = "phso.session";

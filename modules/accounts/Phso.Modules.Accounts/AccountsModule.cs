@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Phso.Modules.Accounts.DemoData;
 using Phso.Modules.Accounts.Persistence;
 using Phso.Modules.Accounts.Security;
+using Phso.Modules.Accounts.Sessions;
 using Phso.SharedKernel.Modules;
 using Phso.SharedKernel.Security;
 
@@ -21,6 +22,7 @@ public sealed class AccountsModule : ModuleBase
         ArgumentNullException.ThrowIfNull(context);
         context.AddDbContext<AccountsDbContext, AccountsPostgreSqlDbContext>();
         context.Services.AddPhsoIdentity();
+        context.AddSharedHostState();
         context.Services.AddScoped<Features.FindPeople.PeopleReader>();
         context.Services.AddScoped<SharedKernel.Auditing.IPersonNames, Features.FindPeople.PersonNames>();
         context.Services.AddScoped<Features.ManagePeople.PersonRules>();

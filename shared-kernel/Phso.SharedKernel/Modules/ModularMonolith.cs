@@ -208,6 +208,8 @@ public static class ModularMonolith
             }
         }
 
+        await Scheduling.SchedulerSetup.PrepareSchemaAsync(database, cancellationToken);
+
         // Checked once now, so a readiness probe never asks again.
         await services.GetRequiredService<MigrationState>().ProblemsAsync(services, cancellationToken);
         if (!seedDemoData)

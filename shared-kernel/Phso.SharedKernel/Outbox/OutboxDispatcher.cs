@@ -24,6 +24,9 @@ public sealed class OutboxOptions
 
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>How long a host holds the messages it has claimed; a host that stops mid-batch frees them after this.</summary>
+    public int ClaimLeaseSeconds { get; set; } = 300;
+
     /// <summary>Delivered messages are deleted after this many days (dead letters are kept until dealt with).</summary>
     public int RetentionDays { get; set; } = 7;
 
@@ -59,11 +62,10 @@ public sealed partial class OutboxDispatcher(
             var context = (DbContext)scope.ServiceProvider.GetRequiredService(module.PrimaryDbContextType!);
             var outbox = ((IModuleDbContext)context).OutboxMessages;
             var now = clock.GetUtcNow();
+            // Claimed first, so a second host running this at the same moment takes other messages.
             var due = await outbox
                 .Where(m => m.ProcessedAt == null && m.DeadLetteredAt == null && m.NextAttemptAt <= now)
-                .OrderBy(m => m.OccurredAt)
-                .Take(_options.BatchSize)
-                .ToListAsync(cancellationToken);
+                .ClaimAsync(m => m.OccurredAt, _options.BatchSize, TimeSpan.FromSeconds(_options.ClaimLeaseSeconds), now, cancellationToken);
 
             foreach (var message in due)
             {
@@ -72,6 +74,7 @@ public sealed partial class OutboxDispatcher(
                     delivered++;
                 }
 
+                message.Release();
                 await context.SaveChangesAsync(cancellationToken);
             }
 

@@ -3,7 +3,7 @@ namespace Phso.SharedKernel.Persistence;
 /// <summary>An integration event waiting in its sender's outbox, written in the same transaction as the change
 /// that raised it. The outbox dispatcher delivers it, retrying with back-off, and dead-letters it after the
 /// configured number of failed attempts; an admin can retry it from there.</summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : IClaimableWork
 {
     public Guid Id { get; set; }
     public required string EventType { get; set; }
@@ -18,6 +18,8 @@ public sealed class OutboxMessage
     public string? LastError { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
     public DateTimeOffset? DeadLetteredAt { get; set; }
+    public Guid? ClaimId { get; set; }
+    public DateTimeOffset? ClaimedUntil { get; set; }
 }
 
 /// <summary>A receiver's note that one of its handlers has handled an event: redelivery of the same event to the

@@ -27,11 +27,29 @@ public class PhsoFactory : WebApplicationFactory<Program>
     {
     }
 
-    private PhsoFactory(string dataFolder, bool ownsDataFolder)
+    private PhsoFactory(string dataFolder, bool ownsDataFolder, bool ownsDatabase = true)
     {
         DataFolder = dataFolder;
         _ownsDataFolder = ownsDataFolder;
+        _ownsDatabase = ownsDatabase;
         Directory.CreateDirectory(DataFolder);
+    }
+
+    /// <summary>A host that shares only the database, as a second host behind a load balancer does.</summary>
+    private readonly bool _ownsDatabase;
+
+    /// <summary>A second host of <paramref name="first"/>'s deployment: its own data folder (so nothing passes between
+    /// the two through files), the same database. It leaves the database for the first host to drop.</summary>
+    public static PhsoFactory SecondHostOf(PhsoFactory first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        var second = new PhsoFactory(Path.Combine(Path.GetTempPath(), "phso-tests", Guid.NewGuid().ToString("N")), ownsDataFolder: true, ownsDatabase: false)
+        {
+            WithTestModules = first.WithTestModules,
+            EnvironmentName = first.EnvironmentName,
+        };
+        TestDatabase.Share(first.DataFolder, second.DataFolder);
+        return second;
     }
 
     public string DataFolder { get; }
@@ -110,7 +128,11 @@ public class PhsoFactory : WebApplicationFactory<Program>
         if (disposing && _ownsDataFolder)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            TestDatabase.Drop(DataFolder);
+            if (_ownsDatabase)
+            {
+                TestDatabase.Drop(DataFolder);
+            }
+
             try
             {
                 Directory.Delete(DataFolder, recursive: true);

@@ -61,6 +61,19 @@ public static class TestDatabase
         };
     }
 
+    /// <summary>Points a host with <paramref name="otherFolder"/> at the database of <paramref name="dataFolder"/>'s
+    /// hosts (PostgreSQL; on SQLite each data folder has its own file).</summary>
+    public static void Share(string dataFolder, string otherFolder)
+    {
+        SettingsFor(dataFolder);
+        var nameFile = Path.Combine(dataFolder, DatabaseNameFile);
+        if (File.Exists(nameFile))
+        {
+            Directory.CreateDirectory(otherFolder);
+            File.Copy(nameFile, Path.Combine(otherFolder, DatabaseNameFile), overwrite: true);
+        }
+    }
+
     /// <summary>Drops the database a data folder's hosts used, if they were on PostgreSQL.</summary>
     public static void Drop(string dataFolder)
     {

@@ -168,6 +168,31 @@ public sealed class IntegrationEventTests : IClassFixture<IntegrationEventTests.
         Assert.Equal(1, (await ReceiverStateAsync(widget)).Received);
     }
 
+    [Fact]
+    public async Task A_message_another_host_has_claimed_waits_for_its_lease_to_run_out_and_is_then_delivered()
+    {
+        var widget = await CreateWidgetAsync("claimed elsewhere");
+        var message = await MessageForAsync(widget);
+        await using (var scope = _host.SystemScope())
+        {
+            // As a host that claimed the message and then stopped would leave it.
+            var until = _host.Clock.GetUtcNow().AddMinutes(5);
+            Guid? elsewhere = Guid.NewGuid();
+            await scope.ServiceProvider.GetRequiredService<SenderDbContext>().OutboxMessages.Where(m => m.Id == message.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimId, elsewhere).SetProperty(m => m.ClaimedUntil, until));
+        }
+
+        Assert.Equal(0, await DeliverAsync());
+        Assert.Equal(0, (await ReceiverStateAsync(widget)).Received);
+
+        _host.Clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(1, await DeliverAsync());
+        var delivered = await MessageForAsync(widget);
+        Assert.NotNull(delivered.ProcessedAt);
+        Assert.Null(delivered.ClaimId);
+        Assert.Equal(1, (await ReceiverStateAsync(widget)).Received);
+    }
+
     private async Task<Guid> CreateWidgetAsync(string name)
     {
         await using var scope = _host.SystemScope();

@@ -1,15 +1,18 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Phso.Modules.Accounts.Domain;
+using Phso.Modules.Accounts.Sessions;
 using Phso.SharedKernel.Persistence;
 using RoleNames = Phso.SharedKernel.Security.Roles;
 
 namespace Phso.Modules.Accounts.Persistence;
 
-/// <summary>Identity's tables plus teams, under the "accounts" prefix. It derives from Identity's context, so it
-/// applies the module conventions itself rather than through <see cref="ModuleDbContext"/>.</summary>
-internal class AccountsDbContext : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, IModuleDbContext
+/// <summary>Identity's tables plus teams, under the "accounts" prefix, and what hosts sharing the database share: the
+/// data-protection key ring and the session cache. It derives from Identity's context, so it applies the module
+/// conventions itself rather than through <see cref="ModuleDbContext"/>.</summary>
+internal class AccountsDbContext : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, IModuleDbContext, IDataProtectionKeyContext
 {
     public AccountsDbContext(DbContextOptions<AccountsDbContext> options)
         : base(options)
@@ -45,6 +48,8 @@ internal class AccountsDbContext : IdentityDbContext<Person, IdentityRole<Guid>,
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<SignInSession> Sessions => Set<SignInSession>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<CachedEntry> CacheEntries => Set<CachedEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -109,6 +114,24 @@ internal class AccountsDbContext : IdentityDbContext<Person, IdentityRole<Guid>,
             b.Property(s => s.Id).HasMaxLength(64);
             b.Property(s => s.Ticket).HasMaxLength(16 * 1024);
             b.HasIndex(s => s.PersonId);
+            b.ExcludeFromAudit();
+        });
+        builder.Entity<DataProtectionKey>(b =>
+        {
+            // Key material: never copied into the audit trail.
+            b.ToTable("data_protection_keys");
+            b.Property(k => k.FriendlyName).HasMaxLength(200);
+            b.Property(k => k.Xml).HasMaxLength(16 * 1024);
+            b.ExcludeFromAudit();
+        });
+        builder.Entity<CachedEntry>(b =>
+        {
+            // Session state: short-lived, rewritten on every form page, not a record anyone changes.
+            b.ToTable("session_cache");
+            b.HasKey(e => e.Key);
+            b.Property(e => e.Key).HasMaxLength(CachedEntry.MaxKeyLength);
+            b.Property(e => e.Value).HasMaxLength(CachedEntry.MaxValueBytes);
+            b.HasIndex(e => e.ExpiresAt);
             b.ExcludeFromAudit();
         });
         builder.ApplyModuleConventions(Module, Database);

@@ -1,3 +1,5 @@
+using Phso.SharedKernel.Persistence;
+
 namespace Phso.Modules.Notifications.Domain;
 
 /// <summary>Something a person was told in the service.</summary>
@@ -13,7 +15,7 @@ internal sealed class Notification
 }
 
 /// <summary>An email waiting to be sent, or sent, or given up on after repeated failures.</summary>
-internal sealed class QueuedEmail
+internal sealed class QueuedEmail : IClaimableWork
 {
     public Guid Id { get; set; }
     public required string ToAddress { get; set; }
@@ -26,4 +28,6 @@ internal sealed class QueuedEmail
     public string? LastError { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public DateTimeOffset? FailedAt { get; set; }
+    public Guid? ClaimId { get; set; }
+    public DateTimeOffset? ClaimedUntil { get; set; }
 }

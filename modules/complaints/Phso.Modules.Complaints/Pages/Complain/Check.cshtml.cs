@@ -16,6 +16,12 @@ public sealed class CheckModel(ComplaintDrafts drafts, IMediator mediator, TimeP
 
     public ComplaintAnswers Answers { get; private set; } = new();
 
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        await drafts.ReadSessionAsync(HttpContext.RequestAborted);
+        await base.OnPageHandlerExecutionAsync(context, next);
+    }
+
     public IReadOnlyList<(string Slug, string Field, string Message)> Problems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)

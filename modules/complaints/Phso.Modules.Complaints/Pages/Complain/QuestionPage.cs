@@ -34,6 +34,12 @@ public abstract class QuestionPage(ComplaintDrafts drafts, TimeProvider clock) :
 
     protected ComplaintDrafts Drafts => drafts;
 
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        await drafts.ReadSessionAsync(HttpContext.RequestAborted);
+        await base.OnPageHandlerExecutionAsync(context, next);
+    }
+
     public virtual Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => Task.FromResult(ShowQuestion());
 
     public virtual Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) => Task.FromResult(SaveAnswers());

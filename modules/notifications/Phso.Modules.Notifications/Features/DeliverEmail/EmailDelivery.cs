@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Phso.Modules.Notifications.Persistence;
+using Phso.SharedKernel.Persistence;
 using Phso.SharedKernel.Security;
 using Quartz;
 
@@ -73,6 +74,9 @@ internal sealed class SmtpClientEmailSender(IOptions<EmailOptions> options, IHos
 /// <summary>Sends queued emails that are due; retries a failure with back-off and gives up after MaxAttempts.</summary>
 internal sealed partial class EmailQueue(IServiceScopeFactory scopes, IEmailSender sender, IOptions<EmailOptions> options, TimeProvider clock, ILogger<EmailQueue> logger)
 {
+    /// <summary>Long enough for a batch of 50 to be sent over a slow SMTP server.</summary>
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
+
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -80,7 +84,9 @@ internal sealed partial class EmailQueue(IServiceScopeFactory scopes, IEmailSend
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var settings = options.Value;
         var now = clock.GetUtcNow();
-        var due = await db.Emails.Where(e => e.SentAt == null && e.FailedAt == null && e.NextAttemptAt <= now).OrderBy(e => e.CreatedAt).Take(50).ToListAsync(cancellationToken);
+        // Claimed first, so two hosts sending at the same moment never send one email twice.
+        var due = await db.Emails.Where(e => e.SentAt == null && e.FailedAt == null && e.NextAttemptAt <= now)
+            .ClaimAsync(e => e.CreatedAt, 50, ClaimLease, now, cancellationToken);
         var sent = 0;
         foreach (var email in due)
         {
@@ -115,6 +121,7 @@ internal sealed partial class EmailQueue(IServiceScopeFactory scopes, IEmailSend
                 }
             }
 
+            email.Release();
             await db.SaveChangesAsync(cancellationToken);
         }
 

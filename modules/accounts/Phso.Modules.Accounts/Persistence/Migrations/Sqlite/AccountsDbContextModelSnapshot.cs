@@ -17,6 +17,27 @@ namespace Phso.Modules.Accounts.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(16384)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("accounts_data_protection_keys", (string)null);
+
+                    b.HasAnnotation("Phso:Audit", "exclude");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -386,6 +407,35 @@ namespace Phso.Modules.Accounts.Persistence.Migrations.Sqlite
                     b.ToTable("accounts_teams", (string)null);
                 });
 
+            modelBuilder.Entity("Phso.Modules.Accounts.Sessions.CachedEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(449)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AbsoluteExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan?>("SlidingExpiration")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasMaxLength(262144)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("accounts_session_cache", (string)null);
+
+                    b.HasAnnotation("Phso:Audit", "exclude");
+                });
+
             modelBuilder.Entity("Phso.SharedKernel.Persistence.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -464,6 +514,12 @@ namespace Phso.Modules.Accounts.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CorrelationId")
                         .HasColumnType("TEXT");

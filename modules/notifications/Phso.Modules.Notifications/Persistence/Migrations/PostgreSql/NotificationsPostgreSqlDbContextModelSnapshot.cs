@@ -74,6 +74,12 @@ namespace Phso.Modules.Notifications.Persistence.Migrations.PostgreSql
                         .HasMaxLength(120000)
                         .HasColumnType("character varying(120000)");
 
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -192,6 +198,12 @@ namespace Phso.Modules.Notifications.Persistence.Migrations.PostgreSql
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CorrelationId")
                         .HasColumnType("text");

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection;
+using Phso.Modules.Accounts.Persistence;
+
+namespace Phso.Modules.Accounts.Sessions;
+
+/// <summary>
+/// ASP.NET Core's <see cref="IDistributedCache"/> in the accounts database, so that every host sharing the database
+/// sees the same session state (a complaint form started on one host is finished on another). The platform ships
+/// database caches for SQL Server only; this is the same idea on either of our engines. Expired entries are never
+/// returned and are cleared as new ones are written.
+/// </summary>
+internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider clock) : IDistributedCache
+{
+    /// <summary>What an entry written without an expiry gets, as in ASP.NET's SQL Server cache.</summary>
+    public static readonly TimeSpan DefaultSlidingExpiration = TimeSpan.FromMinutes(20);
+
+    private static readonly TimeSpan ClearExpiredEvery = TimeSpan.FromMinutes(5);
+    private long _nextClearTicks;
+
+    public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        var now = clock.GetUtcNow();
+        var entry = await db.CacheEntries.AsNoTracking()
+            .Where(e => e.Key == key && e.ExpiresAt > now)
+            .Select(e => new { e.Value, e.SlidingExpiration, e.AbsoluteExpiresAt })
+            .FirstOrDefaultAsync(token);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        if (entry.SlidingExpiration is not null)
+        {
+            var expires = CachedEntry.NextExpiry(now, entry.SlidingExpiration, entry.AbsoluteExpiresAt);
+            await db.CacheEntries.Where(e => e.Key == key).ExecuteUpdateAsync(s => s.SetProperty(e => e.ExpiresAt, expires), token);
+        }
+
+        return entry.Value;
+    }
+
+    public async Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(key.Length, CachedEntry.MaxKeyLength, nameof(key));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(value.Length, CachedEntry.MaxValueBytes, nameof(value));
+        var now = clock.GetUtcNow();
+        var absolute = options.AbsoluteExpiration ?? (now + options.AbsoluteExpirationRelativeToNow);
+        var sliding = options.SlidingExpiration;
+        var expires = CachedEntry.NextExpiry(now, sliding, absolute);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        await ClearExpiredNowAndThenAsync(db, now, token);
+        for (var attempt = 0; ; attempt++)
+        {
+            var updated = await db.CacheEntries.Where(e => e.Key == key).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Value, value)
+                .SetProperty(e => e.ExpiresAt, expires)
+                .SetProperty(e => e.SlidingExpiration, sliding)
+                .SetProperty(e => e.AbsoluteExpiresAt, absolute), token);
+            if (updated > 0)
+            {
+                return;
+            }
+
+            var entry = new CachedEntry { Key = key, Value = value, ExpiresAt = expires, SlidingExpiration = sliding, AbsoluteExpiresAt = absolute };
+            db.CacheEntries.Add(entry);
+            try
+            {
+                await db.SaveChangesAsync(token);
+                return;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // Another host wrote the same key between our update and insert: update theirs instead.
+                db.Entry(entry).State = EntityState.Detached;
+            }
+        }
+    }
+
+    public async Task RefreshAsync(string key, CancellationToken token = default) => await GetAsync(key, token);
+
+    public async Task RemoveAsync(string key, CancellationToken token = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        await db.CacheEntries.Where(e => e.Key == key).ExecuteDeleteAsync(token);
+    }
+
+    // ASP.NET's session calls only the asynchronous methods once it has been loaded with LoadAsync, which every
+    // reader of session state here does first; these serve any other caller.
+    public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
+
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => SetAsync(key, value, options).GetAwaiter().GetResult();
+
+    public void Refresh(string key) => RefreshAsync(key).GetAwaiter().GetResult();
+
+    public void Remove(string key) => RemoveAsync(key).GetAwaiter().GetResult();
+
+    private async Task ClearExpiredNowAndThenAsync(AccountsDbContext db, DateTimeOffset now, CancellationToken token)
+    {
+        var next = Interlocked.Read(ref _nextClearTicks);
+        if (now.UtcTicks < next || Interlocked.CompareExchange(ref _nextClearTicks, (now + ClearExpiredEvery).UtcTicks, next) != next)
+        {
+            return;
+        }
+
+        await db.CacheEntries.Where(e => e.ExpiresAt <= now).ExecuteDeleteAsync(token);
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection;
+using Phso.Modular.Tests.Infrastructure;
+
+namespace Phso.Modular.Tests.Accounts;
+
+/// <summary>The session cache in the database (shared by every host): expiry as ASP.NET's own caches have it, on
+/// whichever engine the tests run on.</summary>
+public sealed class SessionCacheTests(SessionCacheTests.Host host) : IClassFixture<SessionCacheTests.Host>
+{
+    public sealed class Host : PhsoFactory;
+
+    private IDistributedCache Cache => host.Services.GetRequiredService<IDistributedCache>();
+
+    private static string NewKey() => Guid.NewGuid().ToString();
+
+    [Fact]
+    public void The_host_keeps_session_state_in_the_database_not_in_its_own_memory() =>
+        Assert.Equal("DatabaseCache", Cache.GetType().Name);
+
+    [Fact]
+    public async Task An_entry_is_read_back_replaced_and_removed()
+    {
+        var key = NewKey();
+        Assert.Null(await Cache.GetAsync(key));
+        await Cache.SetAsync(key, [1, 2, 3], new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(60) });
+        Assert.Equal([1, 2, 3], await Cache.GetAsync(key));
+
+        await Cache.SetAsync(key, [4], new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(60) });
+        Assert.Equal([4], await Cache.GetAsync(key));
+
+        await Cache.RemoveAsync(key);
+        Assert.Null(await Cache.GetAsync(key));
+    }
+
+    [Fact]
+    public async Task A_sliding_entry_lives_while_it_is_read_and_expires_when_left_alone()
+    {
+        var key = NewKey();
+        await Cache.SetAsync(key, [7], new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(60) });
+        for (var i = 0; i < 3; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromMinutes(50));
+            Assert.NotNull(await Cache.GetAsync(key));
+        }
+
+        await Cache.RefreshAsync(key);
+        host.Clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.NotNull(await Cache.GetAsync(key));
+        host.Clock.Advance(TimeSpan.FromMinutes(61));
+        Assert.Null(await Cache.GetAsync(key));
+    }
+
+    [Fact]
+    public async Task An_absolute_expiry_wins_over_reads()
+    {
+        var key = NewKey();
+        await Cache.SetAsync(key, [9], new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30), AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(45) });
+        host.Clock.Advance(TimeSpan.FromMinutes(25));
+        Assert.NotNull(await Cache.GetAsync(key));
+        host.Clock.Advance(TimeSpan.FromMinutes(25));
+        Assert.Null(await Cache.GetAsync(key));
+    }
+
+    [Fact]
+    public async Task A_value_larger_than_a_session_needs_is_refused_before_it_is_stored()
+    {
+        var key = NewKey();
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Cache.SetAsync(key, new byte[300 * 1024], new DistributedCacheEntryOptions()));
+        Assert.Null(await Cache.GetAsync(key));
+    }
+}
