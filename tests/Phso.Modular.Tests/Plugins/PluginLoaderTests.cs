@@ -10,53 +10,53 @@ public sealed class PluginLoaderTests
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(2);
     private static readonly ComplaintHistory History = new("Coldharbour Teaching Hospitals NHS Trust", new Dictionary<string, DateOnly>(), new Dictionary<string, string>());
 
-    private static PluginLoadOutcome Load(string entryType, string project = TestPlugins.Faulty) =>
-        PluginLoader.Load("test", TestPlugins.InstalledCopy(project), project + ".dll", entryType, Limit);
+    private static Task<PluginLoadOutcome> LoadAsync(string entryType, string project = TestPlugins.Faulty) =>
+        PluginLoader.LoadAsync("test", TestPlugins.InstalledCopy(project), project + ".dll", entryType, Limit);
 
     [Fact]
-    public void A_working_plugin_loads_in_its_own_context_sharing_only_the_sdk()
+    public async Task A_working_plugin_loads_in_its_own_context_sharing_only_the_sdk()
     {
-        var outcome = Load("Phso.TestPlugins.Faulty.Working");
+        var outcome = await LoadAsync("Phso.TestPlugins.Faulty.Working");
 
         var plugin = Assert.IsType<LoadedPlugin>(outcome.Plugin, exactMatch: true);
         var standard = Assert.Single(plugin.Standards);
         Assert.Equal("Test standard", standard.Description.Name);
         Assert.IsType<PluginLoadContext>(AssemblyLoadContext.GetLoadContext(standard.Standard.GetType().Assembly));
         Assert.Same(typeof(IPartnerPlugin).Assembly, standard.Standard.GetType().GetInterfaces().Single().Assembly);
-        Assert.Equal("Checked by the test plugin.", Assert.Single(PluginCalls.Run("Assessing", () => standard.Standard.Assess(History), Limit).Value!).Text);
+        Assert.Equal("Checked by the test plugin.", Assert.Single((await PluginCalls.RunAsync("Assessing", () => standard.Standard.Assess(History), Limit)).Value!).Text);
         plugin.Unload();
     }
 
     [Fact]
-    public void A_plugin_that_throws_when_created_fails_at_load()
+    public async Task A_plugin_that_throws_when_created_fails_at_load()
     {
-        var outcome = Load("Phso.TestPlugins.Faulty.ThrowsAtLoad");
+        var outcome = await LoadAsync("Phso.TestPlugins.Faulty.ThrowsAtLoad");
 
         Assert.Null(outcome.Plugin);
         Assert.StartsWith("Failed at load: Creating the plugin failed:", outcome.Failure, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_plugin_that_throws_or_hangs_when_registering_fails_at_registration()
+    public async Task A_plugin_that_throws_or_hangs_when_registering_fails_at_registration()
     {
-        Assert.Equal("Failed at registration: Registering failed: InvalidOperationException: The test plugin cannot register.", Load("Phso.TestPlugins.Faulty.ThrowsAtRegistration").Failure);
-        Assert.Equal("Failed at registration: Registering did not finish within 2 seconds", Load("Phso.TestPlugins.Faulty.HangsAtRegistration").Failure);
+        Assert.Equal("Failed at registration: Registering failed: InvalidOperationException: The test plugin cannot register.", (await LoadAsync("Phso.TestPlugins.Faulty.ThrowsAtRegistration")).Failure);
+        Assert.Equal("Failed at registration: Registering did not finish within 2 seconds", (await LoadAsync("Phso.TestPlugins.Faulty.HangsAtRegistration")).Failure);
     }
 
     [Fact]
-    public void A_plugin_that_throws_or_hangs_when_called_is_contained()
+    public async Task A_plugin_that_throws_or_hangs_when_called_is_contained()
     {
-        var throws = Assert.Single(Load("Phso.TestPlugins.Faulty.ThrowsAtCall").Plugin!.Standards).Standard;
-        var hangs = Assert.Single(Load("Phso.TestPlugins.Faulty.HangsAtCall").Plugin!.Standards).Standard;
+        var throws = Assert.Single((await LoadAsync("Phso.TestPlugins.Faulty.ThrowsAtCall")).Plugin!.Standards).Standard;
+        var hangs = Assert.Single((await LoadAsync("Phso.TestPlugins.Faulty.HangsAtCall")).Plugin!.Standards).Standard;
 
-        Assert.Equal("Assessing failed: InvalidOperationException: The test plugin failed during a call.", PluginCalls.Run("Assessing", () => throws.Assess(History), Limit).Failure);
-        Assert.Equal("Assessing did not finish within 2 seconds", PluginCalls.Run("Assessing", () => hangs.Assess(History), Limit).Failure);
+        Assert.Equal("Assessing failed: InvalidOperationException: The test plugin failed during a call.", (await PluginCalls.RunAsync("Assessing", () => throws.Assess(History), Limit)).Failure);
+        Assert.Equal("Assessing did not finish within 2 seconds", (await PluginCalls.RunAsync("Assessing", () => hangs.Assess(History), Limit)).Failure);
     }
 
     [Fact]
-    public void A_plugin_referencing_more_than_the_sdk_is_refused_before_any_of_it_runs()
+    public async Task A_plugin_referencing_more_than_the_sdk_is_refused_before_any_of_it_runs()
     {
-        var outcome = Load("Phso.TestPlugins.ReferencesHost.Plugin", TestPlugins.ReferencesHost);
+        var outcome = await LoadAsync("Phso.TestPlugins.ReferencesHost.Plugin", TestPlugins.ReferencesHost);
 
         Assert.Null(outcome.Plugin);
         Assert.Contains("Phso.TestPlugins.ReferencesHost.dll references Phso.SharedKernel, which is neither the SDK nor part of the plugin", outcome.Failure, StringComparison.Ordinal);
@@ -64,26 +64,26 @@ public sealed class PluginLoaderTests
     }
 
     [Fact]
-    public void An_entry_type_that_is_missing_or_not_a_plugin_is_reported()
+    public async Task An_entry_type_that_is_missing_or_not_a_plugin_is_reported()
     {
         Assert.Equal(
             "Failed at load: Phso.TestPlugins.Faulty.dll has no public class Phso.TestPlugins.Faulty.Nothing implementing IPartnerPlugin with a public parameterless constructor",
-            Load("Phso.TestPlugins.Faulty.Nothing").Failure);
+            (await LoadAsync("Phso.TestPlugins.Faulty.Nothing")).Failure);
     }
 
     [Fact]
-    public void A_file_that_is_not_an_assembly_is_refused()
+    public async Task A_file_that_is_not_an_assembly_is_refused()
     {
         var folder = TestPlugins.InstalledCopy(TestPlugins.Faulty);
         File.WriteAllText(Path.Combine(folder, "Broken.dll"), "not an assembly");
 
-        var outcome = PluginLoader.Load("test", folder, "Phso.TestPlugins.Faulty.dll", "Phso.TestPlugins.Faulty.Working", Limit);
+        var outcome = await PluginLoader.LoadAsync("test", folder, "Phso.TestPlugins.Faulty.dll", "Phso.TestPlugins.Faulty.Working", Limit);
 
         Assert.Equal("Refused at load: Broken.dll is not a .NET assembly", outcome.Failure);
     }
 
     [Fact]
-    public void Intake_questions_that_the_form_could_not_ask_are_refused_at_registration_with_what_to_fix()
+    public async Task Intake_questions_that_the_form_could_not_ask_are_refused_at_registration_with_what_to_fix()
     {
         IntakeQuestion Text(int n) => new($"question-{n}", $"Question {n}?", IntakeAnswerKind.Text);
         IEnumerable<string> Problems(params IntakeQuestion[] questions) =>

@@ -4,11 +4,12 @@ namespace Phso.Modules.Plugins.Loading;
 /// Every call into plugin code goes through here: on a thread of its own (never a pool thread, so a plugin that hangs
 /// cannot starve the pool the web server runs on), with a time limit, exceptions caught. A call that overruns is
 /// abandoned (.NET cannot stop a thread; the background thread ends with the process) and reported; the caller
-/// switches the plugin off so that it cannot tie up more threads.
+/// switches the plugin off so that it cannot tie up more threads. The caller awaits the outcome: no request thread is
+/// held while the plugin's thread works.
 /// </summary>
 internal static class PluginCalls
 {
-    public static PluginCallResult<T> Run<T>(string what, Func<T> call, TimeSpan limit)
+    public static async Task<PluginCallResult<T>> RunAsync<T>(string what, Func<T> call, TimeSpan limit)
     {
         var outcome = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
@@ -29,15 +30,20 @@ internal static class PluginCalls
             Name = "plugin call",
         };
         thread.Start();
-        // Waiting on the handle, unlike Task.Wait, does not throw the plugin's exception here.
-        if (!((IAsyncResult)outcome.Task).AsyncWaitHandle.WaitOne(limit))
+        try
+        {
+            return PluginCallResult<T>.Succeeded(await outcome.Task.WaitAsync(limit));
+        }
+        catch (TimeoutException) when (!outcome.Task.IsCompleted)
         {
             return PluginCallResult<T>.Failed($"{what} did not finish within {limit.TotalSeconds:0.#} seconds");
         }
-
-        return outcome.Task.IsCompletedSuccessfully
-            ? PluginCallResult<T>.Succeeded(outcome.Task.Result)
-            : PluginCallResult<T>.Failed($"{what} failed: {Describe(outcome.Task.Exception!.InnerException!)}");
+#pragma warning disable CA1031 // As above: the plugin's own exception, reported.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return PluginCallResult<T>.Failed($"{what} failed: {Describe(e)}");
+        }
     }
 
     /// <summary>A constructor's exception arrives wrapped by reflection: report the plugin's own.</summary>

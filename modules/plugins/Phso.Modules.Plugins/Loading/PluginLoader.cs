@@ -11,7 +11,7 @@ namespace Phso.Modules.Plugins.Loading;
 /// </summary>
 internal static class PluginLoader
 {
-    public static PluginLoadOutcome Load(string id, string folder, string entryAssembly, string entryType, TimeSpan limit)
+    public static async Task<PluginLoadOutcome> LoadAsync(string id, string folder, string entryAssembly, string entryType, TimeSpan limit)
     {
         var references = PluginAssemblies.Check(folder);
         if (references.Count > 0)
@@ -20,7 +20,7 @@ internal static class PluginLoader
         }
 
         var context = new PluginLoadContext(id, Path.Combine(folder, entryAssembly));
-        var outcome = LoadInto(context, folder, entryAssembly, entryType, limit);
+        var outcome = await LoadIntoAsync(context, folder, entryAssembly, entryType, limit);
         if (outcome.Plugin is null)
         {
             context.Unload();
@@ -29,7 +29,7 @@ internal static class PluginLoader
         return outcome;
     }
 
-    private static PluginLoadOutcome LoadInto(PluginLoadContext context, string folder, string entryAssembly, string entryType, TimeSpan limit)
+    private static async Task<PluginLoadOutcome> LoadIntoAsync(PluginLoadContext context, string folder, string entryAssembly, string entryType, TimeSpan limit)
     {
         Assembly entry;
         try
@@ -59,14 +59,14 @@ internal static class PluginLoader
                 $"Failed at load: {entryAssembly} has no public class {entryType} implementing IPartnerPlugin with a public parameterless constructor");
         }
 
-        var created = PluginCalls.Run("Creating the plugin", () => (IPartnerPlugin)Activator.CreateInstance(type)!, limit);
+        var created = await PluginCalls.RunAsync("Creating the plugin", () => (IPartnerPlugin)Activator.CreateInstance(type)!, limit);
         if (!created.Ok)
         {
             return PluginLoadOutcome.Failed($"Failed at load: {created.Failure}");
         }
 
         var registry = new CollectingRegistry();
-        var registered = PluginCalls.Run("Registering", () =>
+        var registered = await PluginCalls.RunAsync("Registering", () =>
         {
             created.Value!.Register(registry);
             return true;
@@ -79,7 +79,7 @@ internal static class PluginLoader
         var standards = new List<RegisteredStandard>();
         foreach (var standard in registry.Standards)
         {
-            var described = PluginCalls.Run("Describing its complaint standard", standard.Describe, limit);
+            var described = await PluginCalls.RunAsync("Describing its complaint standard", standard.Describe, limit);
             if (!described.Ok || described.Value is null)
             {
                 return PluginLoadOutcome.Failed($"Failed at registration: {described.Failure ?? "its complaint standard described nothing"}");

@@ -48,7 +48,7 @@ internal sealed partial class PluginRuntime(
     public IReadOnlyCollection<KeyValuePair<string, LoadedPlugin>> Running => _running.ToArray();
 
     /// <summary>Starts or stops the plugin as its record says, and records where it stands.</summary>
-    public void Apply(InstalledPlugin plugin, DateTimeOffset now)
+    public async Task ApplyAsync(InstalledPlugin plugin, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(plugin);
         Stop(plugin.Id);
@@ -71,7 +71,7 @@ internal sealed partial class PluginRuntime(
             return;
         }
 
-        var outcome = PluginLoader.Load(plugin.Id, Path.Combine(Root, plugin.Folder), plugin.EntryAssembly, plugin.EntryType, options.Value.CallLimit);
+        var outcome = await PluginLoader.LoadAsync(plugin.Id, Path.Combine(Root, plugin.Folder), plugin.EntryAssembly, plugin.EntryType, options.Value.CallLimit);
         if (outcome.Plugin is { } loaded)
         {
             _running[plugin.Id] = loaded;
@@ -88,11 +88,11 @@ internal sealed partial class PluginRuntime(
 
     /// <summary>Starts an enabled plugin outside an admin's action (at start-up, or following another process's change);
     /// if it does not start, its courses are withdrawn with the reason.</summary>
-    public void StartOrWithdraw(InstalledPlugin plugin, Persistence.PluginsDbContext db, DateTimeOffset now)
+    public async Task StartOrWithdrawAsync(InstalledPlugin plugin, Persistence.PluginsDbContext db, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(plugin);
         ArgumentNullException.ThrowIfNull(db);
-        Apply(plugin, now);
+        await ApplyAsync(plugin, now);
         if (!IsRunning(plugin.Id))
         {
             db.Publish(new PluginCoursesWithdrawn(plugin.Id, $"{plugin.Name} did not start: {plugin.StatusReason}"));
@@ -111,7 +111,7 @@ internal sealed partial class PluginRuntime(
             return PluginCallResult<T>.Failed("The plugin is not running");
         }
 
-        var result = PluginCalls.Run(what, () => call(plugin), options.Value.CallLimit);
+        var result = await PluginCalls.RunAsync(what, () => call(plugin), options.Value.CallLimit);
         if (result.Ok)
         {
             plugin.ConsecutiveFailures = 0;

@@ -31,7 +31,7 @@ internal sealed partial class PluginStartup(IServiceScopeFactory scopes, PluginR
         var plugins = await db.Plugins.Where(p => p.Enabled && (p.Status == PluginStatus.Active || p.Status == PluginStatus.Incompatible)).ToListAsync(cancellationToken);
         foreach (var plugin in plugins)
         {
-            runtime.StartOrWithdraw(plugin, db, clock.GetUtcNow());
+            await runtime.StartOrWithdrawAsync(plugin, db, clock.GetUtcNow());
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -63,7 +63,7 @@ internal sealed partial class PluginSync(IServiceScopeFactory scopes, PluginRunt
         {
             if (plugins.SingleOrDefault(p => p.Id == id) is { Enabled: true, Status: PluginStatus.Active } plugin)
             {
-                runtime.StartOrWithdraw(plugin, db, clock.GetUtcNow());
+                await runtime.StartOrWithdrawAsync(plugin, db, clock.GetUtcNow());
             }
             else
             {

@@ -19,7 +19,7 @@ internal sealed class EnablePluginHandler(PluginRuntime runtime, TimeProvider cl
     {
         var plugin = await installation.FindAsync(request.Id, request.Version, cancellationToken);
         plugin.Enable(clock.GetUtcNow());
-        runtime.Apply(plugin, clock.GetUtcNow());
+        await runtime.ApplyAsync(plugin, clock.GetUtcNow());
         installation.Announce(plugin);
         return Unit.Value;
     }

@@ -28,7 +28,7 @@ internal sealed class InstallPluginHandler(PluginsDbContext db, PluginRuntime ru
         var folder = await installation.TryOutAsync(manifest, installation.Unpack(manifest, files), cancellationToken);
         var plugin = InstalledPlugin.Install(manifest, files.ContainsKey(PluginPackage.SignatureName), folder, now);
         db.Plugins.Add(plugin);
-        runtime.Apply(plugin, now);
+        await runtime.ApplyAsync(plugin, now);
         installation.Announce(plugin);
         return plugin.Id;
     }

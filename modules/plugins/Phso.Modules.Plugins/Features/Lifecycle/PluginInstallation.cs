@@ -64,7 +64,7 @@ internal sealed class PluginInstallation(PluginsDbContext db, PluginRuntime runt
         }
 
         var path = Path.Combine(runtime.Root, folder);
-        if (PluginLoader.Load(manifest.Id!, path, manifest.EntryAssembly!, manifest.EntryType!, runtime.Options.CallLimit).Plugin is not { } trial)
+        if ((await PluginLoader.LoadAsync(manifest.Id!, path, manifest.EntryAssembly!, manifest.EntryType!, runtime.Options.CallLimit)).Plugin is not { } trial)
         {
             return folder;
         }

@@ -30,7 +30,7 @@ internal sealed class UpgradePluginHandler(PluginRuntime runtime, TimeProvider c
         var previousFolder = plugin.Folder;
         var folder = await installation.TryOutAsync(manifest, installation.Unpack(manifest, files), cancellationToken);
         plugin.Upgrade(manifest, files.ContainsKey(PluginPackage.SignatureName), folder, request.Force, now);
-        runtime.Apply(plugin, now);
+        await runtime.ApplyAsync(plugin, now);
         installation.Announce(plugin);
         installation.DeleteFolder(previousFolder);
         return Unit.Value;
