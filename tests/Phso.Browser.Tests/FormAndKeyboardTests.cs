@@ -24,14 +24,14 @@ public sealed class FormAndKeyboardTests(BrowserHost host)
         await using var context = await host.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
-        for (var presses = 0; presses < 15 && await page.EvaluateAsync<string>("document.activeElement.id") != "Form_Email"; presses++)
+        for (var presses = 0; presses < 15 && await page.EvaluateAsync<string>("document.activeElement.id") != "Input_Email"; presses++)
         {
             await page.Keyboard.PressAsync("Tab");
         }
 
         await page.Keyboard.TypeAsync(Roles.Accounts["Coach"]);
         await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("Form_Password", await page.EvaluateAsync<string>("document.activeElement.id"));
+        Assert.Equal("Input_Password", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.Keyboard.TypeAsync(Roles.Password);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
@@ -60,8 +60,8 @@ public sealed class FormAndKeyboardTests(BrowserHost host)
         problems.AddRange(await checks.CheckCurrentPageAsync());
 
         // The summary's link takes the keyboard to the field in error.
-        await page.ClickAsync(".govuk-error-summary__list a[href='#Form_Type']");
-        Assert.Equal("Form_Type", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.ClickAsync(".govuk-error-summary__list a[href='#Input_Type']");
+        Assert.Equal("Input_Type", await page.EvaluateAsync<string>("document.activeElement.id"));
 
         await page.GotoAsync("/admin/people/new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
@@ -84,8 +84,8 @@ public sealed class FormAndKeyboardTests(BrowserHost host)
         await page.GetByLabel("GP practice").CheckAsync();
         await page.GetByLabel("Health", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("England").CheckAsync();
-        await page.Locator("#Form_InRemit").CheckAsync();
-        await page.Locator("#Form_IsPartner-2").CheckAsync();
+        await page.Locator("#Input_InRemit").CheckAsync();
+        await page.Locator("#Input_IsPartner-2").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add organisation" }).ClickAsync();
         Assert.Equal("Brookside Surgery", (await page.TextContentAsync("h1"))?.Trim());
         Assert.Contains("The organisation has been added to the register.", await page.TextContentAsync(".govuk-notification-banner"), StringComparison.Ordinal);

@@ -48,7 +48,7 @@ public sealed partial class AccountEnumerationTests(AccountEnumerationTests.Host
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var before = host.Hasher.Verified;
-            var response = await host.CreateBrowser().PostFormAsync("/account/sign-in", ("Form.Email", email), ("Form.Password", "not the password at all"));
+            var response = await host.CreateBrowser().PostFormAsync("/account/sign-in", ("Input.Email", email), ("Input.Password", "not the password at all"));
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             answers.Add((Message().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value, host.Hasher.Verified - before));
         }

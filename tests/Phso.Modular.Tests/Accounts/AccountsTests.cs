@@ -24,7 +24,7 @@ public sealed class AccountsTests(PhsoFactory host)
     private static async Task<string> AddStaffAsync(HttpClient admin, string name, string email, params string[] roles)
     {
         var response = await admin.PostFormAsync("/admin/people/new",
-            [new("Form.DisplayName", name), new("Form.Email", email), new("Form.Kind", "Staff"), .. roles.Select(r => new KeyValuePair<string, string>("Form.StaffRoles", r))]);
+            [new("Input.DisplayName", name), new("Input.Email", email), new("Input.Kind", "Staff"), .. roles.Select(r => new KeyValuePair<string, string>("Input.StaffRoles", r))]);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, Browser.Excerpt(await response.Content.ReadAsStringAsync()));
         return response.Headers.Location!.OriginalString;
     }
@@ -35,7 +35,7 @@ public sealed class AccountsTests(PhsoFactory host)
         await host.FlushAsync();
         var link = host.LinkInLatestEmailTo(email);
         var visitor = host.CreateBrowser();
-        var set = await visitor.PostFormAsync(link, ("Form.Password", GoodPassword), ("Form.ConfirmPassword", GoodPassword));
+        var set = await visitor.PostFormAsync(link, ("Input.Password", GoodPassword), ("Input.ConfirmPassword", GoodPassword));
         Assert.True(set.StatusCode == HttpStatusCode.Redirect, Browser.Excerpt(await set.Content.ReadAsStringAsync()));
         return link;
     }
@@ -55,7 +55,7 @@ public sealed class AccountsTests(PhsoFactory host)
         Assert.Contains("href=\"/organisations\"", home, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/admin/people\"", home, StringComparison.Ordinal);
 
-        var again = await host.CreateBrowser().PostFormAsync(link, ("Form.Password", "another good password"), ("Form.ConfirmPassword", "another good password"));
+        var again = await host.CreateBrowser().PostFormAsync(link, ("Input.Password", "another good password"), ("Input.ConfirmPassword", "another good password"));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("This link has expired or has already been used", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -74,7 +74,7 @@ public sealed class AccountsTests(PhsoFactory host)
         }
 
         await host.FlushAsync();
-        var response = await host.CreateBrowser().PostFormAsync(host.LinkInLatestEmailTo(email), ("Form.Password", password), ("Form.ConfirmPassword", confirmation));
+        var response = await host.CreateBrowser().PostFormAsync(host.LinkInLatestEmailTo(email), ("Input.Password", password), ("Input.ConfirmPassword", confirmation));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -89,14 +89,14 @@ public sealed class AccountsTests(PhsoFactory host)
         var browser = host.CreateBrowser();
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            var wrong = await browser.PostFormAsync("/account/sign-in", ("Form.Email", "lena.fischer@ombudsman.example"), ("Form.Password", "not the password"));
+            var wrong = await browser.PostFormAsync("/account/sign-in", ("Input.Email", "lena.fischer@ombudsman.example"), ("Input.Password", "not the password"));
             Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
             Assert.Contains("The email address or password is not right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        var fifth = await browser.PostFormAsync("/account/sign-in", ("Form.Email", "lena.fischer@ombudsman.example"), ("Form.Password", "not the password"));
+        var fifth = await browser.PostFormAsync("/account/sign-in", ("Input.Email", "lena.fischer@ombudsman.example"), ("Input.Password", "not the password"));
         Assert.Contains("This account is locked for 15 minutes", await fifth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var right = await browser.PostFormAsync("/account/sign-in", ("Form.Email", "lena.fischer@ombudsman.example"), ("Form.Password", GoodPassword));
+        var right = await browser.PostFormAsync("/account/sign-in", ("Input.Email", "lena.fischer@ombudsman.example"), ("Input.Password", GoodPassword));
         Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
         Assert.Contains("This account is locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -104,7 +104,7 @@ public sealed class AccountsTests(PhsoFactory host)
     [Fact]
     public async Task Sign_in_with_nothing_typed_asks_for_each_field()
     {
-        var response = await host.CreateBrowser().PostFormAsync("/account/sign-in", ("Form.Email", ""), ("Form.Password", ""));
+        var response = await host.CreateBrowser().PostFormAsync("/account/sign-in", ("Input.Email", ""), ("Input.Password", ""));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("Enter your email address", page, StringComparison.Ordinal);
@@ -125,7 +125,7 @@ public sealed class AccountsTests(PhsoFactory host)
         var done = await admin.PostFormAsync(personPage + "/deactivate", ("version", version));
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
 
-        var again = await host.CreateBrowser().PostFormAsync("/account/sign-in", ("Form.Email", "kofi.mensah@ombudsman.example"), ("Form.Password", GoodPassword));
+        var again = await host.CreateBrowser().PostFormAsync("/account/sign-in", ("Input.Email", "kofi.mensah@ombudsman.example"), ("Input.Password", GoodPassword));
         Assert.Contains("You cannot sign in with this account", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         host.Clock.Advance(TimeSpan.FromMinutes(2));
@@ -151,7 +151,7 @@ public sealed class AccountsTests(PhsoFactory host)
     public async Task A_partner_needs_a_partner_organisation_and_a_partner_role()
     {
         var admin = await AdminAsync();
-        var response = await admin.PostFormAsync("/admin/people/new", ("Form.DisplayName", "Ruth Adams"), ("Form.Email", "ruth.adams@coldharbour.example"), ("Form.Kind", "Partner"));
+        var response = await admin.PostFormAsync("/admin/people/new", ("Input.DisplayName", "Ruth Adams"), ("Input.Email", "ruth.adams@coldharbour.example"), ("Input.Kind", "Partner"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("Select the person&#x27;s role in their organisation", page, StringComparison.Ordinal);
@@ -161,7 +161,7 @@ public sealed class AccountsTests(PhsoFactory host)
         await using var scope = host.SystemScope();
         var notPartner = (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new FindOrganisations("Millbrook Surgery"))).Items[0];
         var wrongOrganisation = await admin.PostFormAsync("/admin/people/new",
-            ("Form.DisplayName", "Ruth Adams"), ("Form.Email", "ruth.adams@coldharbour.example"), ("Form.Kind", "Partner"), ("Form.PartnerRole", Roles.PartnerHandler), ("Form.OrganisationId", notPartner.Id.ToString()));
+            ("Input.DisplayName", "Ruth Adams"), ("Input.Email", "ruth.adams@coldharbour.example"), ("Input.Kind", "Partner"), ("Input.PartnerRole", Roles.PartnerHandler), ("Input.OrganisationId", notPartner.Id.ToString()));
         Assert.Contains("Select an open partner organisation from the list", await wrongOrganisation.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -169,7 +169,7 @@ public sealed class AccountsTests(PhsoFactory host)
     public async Task An_email_address_already_in_use_is_refused()
     {
         var admin = await AdminAsync();
-        var response = await admin.PostFormAsync("/admin/people/new", ("Form.DisplayName", "Copycat"), ("Form.Email", "STAFF@ombudsman.example"), ("Form.Kind", "Staff"));
+        var response = await admin.PostFormAsync("/admin/people/new", ("Input.DisplayName", "Copycat"), ("Input.Email", "STAFF@ombudsman.example"), ("Input.Kind", "Staff"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Someone else already has an account with STAFF@ombudsman.example", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -185,10 +185,10 @@ public sealed class AccountsTests(PhsoFactory host)
 
         var admin = await AdminAsync();
         var edit = await admin.GetPageAsync($"/admin/people/{manager.Id}/edit");
-        var version = System.Text.RegularExpressions.Regex.Match(edit, "name=\"Form.Version\" value=\"(\\d+)\"").Groups[1].Value;
+        var version = System.Text.RegularExpressions.Regex.Match(edit, "name=\"Input.Version\" value=\"(\\d+)\"").Groups[1].Value;
         var response = await admin.PostFormAsync($"/admin/people/{manager.Id}/edit",
-            ("Form.DisplayName", manager.DisplayName), ("Form.Email", manager.Email), ("Form.Kind", "Staff"), ("Form.StaffRoles", Roles.Manager),
-            ("Form.LineManagerId", report.Id.ToString()), ("Form.Version", version));
+            ("Input.DisplayName", manager.DisplayName), ("Input.Email", manager.Email), ("Input.Kind", "Staff"), ("Input.StaffRoles", Roles.Manager),
+            ("Input.LineManagerId", report.Id.ToString()), ("Input.Version", version));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Tom Okafor reports (directly or through others) to Sam Hughes, so cannot be their line manager", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -211,8 +211,8 @@ public sealed class AccountsTests(PhsoFactory host)
     [Fact]
     public async Task Forgotten_password_says_the_same_whether_or_not_the_address_has_an_account()
     {
-        var unknown = await host.CreateBrowser().PostFormAsync("/account/forgot-password", ("Form.Email", "nobody@nowhere.example"));
-        var known = await host.CreateBrowser().PostFormAsync("/account/forgot-password", ("Form.Email", Demo.Publisher));
+        var unknown = await host.CreateBrowser().PostFormAsync("/account/forgot-password", ("Input.Email", "nobody@nowhere.example"));
+        var known = await host.CreateBrowser().PostFormAsync("/account/forgot-password", ("Input.Email", Demo.Publisher));
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         Assert.Contains("If there is an active account for nobody@nowhere.example", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("If there is an active account for publisher@ombudsman.example", await known.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -231,11 +231,11 @@ public sealed class AccountsTests(PhsoFactory host)
         var ana = host.CreateBrowser();
         await ana.SignInAsync("ana.silva@ombudsman.example", GoodPassword);
 
-        var wrong = await ana.PostFormAsync("/account/password", ("Form.CurrentPassword", "wrong wrong wrong"), ("Form.Password", "a brand new passphrase"), ("Form.ConfirmPassword", "a brand new passphrase"));
+        var wrong = await ana.PostFormAsync("/account/password", ("Input.CurrentPassword", "wrong wrong wrong"), ("Input.Password", "a brand new passphrase"), ("Input.ConfirmPassword", "a brand new passphrase"));
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("Your current password is not right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var right = await ana.PostFormAsync("/account/password", ("Form.CurrentPassword", GoodPassword), ("Form.Password", "a brand new passphrase"), ("Form.ConfirmPassword", "a brand new passphrase"));
+        var right = await ana.PostFormAsync("/account/password", ("Input.CurrentPassword", GoodPassword), ("Input.Password", "a brand new passphrase"), ("Input.ConfirmPassword", "a brand new passphrase"));
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ana.GetAsync("/account")).StatusCode);
         await host.CreateBrowser().SignInAsync("ana.silva@ombudsman.example", "a brand new passphrase");
@@ -256,7 +256,7 @@ public sealed class AccountsTests(PhsoFactory host)
     public async Task Signing_out_makes_a_copy_of_the_cookie_worthless_at_once_and_later()
     {
         var staff = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        var signIn = await host.CreateBrowser().PostFormAsync("/account/sign-in", ("Form.Email", Demo.Caseworker), ("Form.Password", Modules.Accounts.DemoData.DemoPeople.Password));
+        var signIn = await host.CreateBrowser().PostFormAsync("/account/sign-in", ("Input.Email", Demo.Caseworker), ("Input.Password", Modules.Accounts.DemoData.DemoPeople.Password));
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("phso.auth=", StringComparison.Ordinal)).Split(';')[0];
         staff.DefaultRequestHeaders.Add("Cookie", cookie);
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/account")).StatusCode);

@@ -111,7 +111,7 @@ public sealed class HostBehaviourTests(PhsoFactory host)
     [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused()
     {
-        var response = await host.CreateBrowser().PostAsync("/account/sign-in", new FormUrlEncodedContent([new("Form.Email", Demo.Admin), new("Form.Password", "x")]));
+        var response = await host.CreateBrowser().PostAsync("/account/sign-in", new FormUrlEncodedContent([new("Input.Email", Demo.Admin), new("Input.Password", "x")]));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
@@ -217,7 +217,7 @@ public sealed class ProductionTests : IClassFixture<ProductionTests.Host>
 
         var client = _host.CreateBrowser();
         client.BaseAddress = new Uri("https://phso.example");
-        var signIn = await client.PostFormAsync("/account/sign-in", ("Form.Email", Demo.Admin), ("Form.Password", Modules.Accounts.DemoData.DemoPeople.Password));
+        var signIn = await client.PostFormAsync("/account/sign-in", ("Input.Email", Demo.Admin), ("Input.Password", Modules.Accounts.DemoData.DemoPeople.Password));
         Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
     }
 }

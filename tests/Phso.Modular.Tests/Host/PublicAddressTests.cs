@@ -25,7 +25,7 @@ public sealed class PublicAddressTests
         var token = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/account/forgot-password")
         {
-            Content = new FormUrlEncodedContent([new("Form.Email", Demo.Publisher), new("__RequestVerificationToken", token)]),
+            Content = new FormUrlEncodedContent([new("Input.Email", Demo.Publisher), new("__RequestVerificationToken", token)]),
         };
         request.Headers.Host = "evil.example:8443";
         var response = await client.SendAsync(request);

@@ -64,7 +64,7 @@ public sealed class RefusalTests(RefusalTests.Host host) : IClassFixture<Refusal
         var tries = 0;
         do
         {
-            response = await client.PostFormAsync("/account/forgot-password", ("Form.Email", "someone@example.com"));
+            response = await client.PostFormAsync("/account/forgot-password", ("Input.Email", "someone@example.com"));
         }
         while (response.StatusCode != HttpStatusCode.TooManyRequests && ++tries < 5);
 
@@ -153,7 +153,7 @@ public sealed class RefusalTests(RefusalTests.Host host) : IClassFixture<Refusal
     [Fact]
     public async Task A_form_post_with_a_nul_byte_or_a_malformed_body_gets_the_400_page()
     {
-        var response = await host.CreateBrowser().PostFormAsync("/account/sign-in", ("Form.Email", "a\u0000b"), ("Form.Password", "x"));
+        var response = await host.CreateBrowser().PostFormAsync("/account/sign-in", ("Input.Email", "a\u0000b"), ("Input.Password", "x"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
 
         using var malformed = new StringContent("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--y--", System.Text.Encoding.UTF8, "multipart/form-data");
@@ -165,7 +165,7 @@ public sealed class RefusalTests(RefusalTests.Host host) : IClassFixture<Refusal
     [Fact]
     public async Task A_body_larger_than_its_endpoint_takes_is_a_413_with_the_friendly_page()
     {
-        using var huge = new StringContent("Form.Email=" + new string('x', 2 * 1024 * 1024), System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var huge = new StringContent("Input.Email=" + new string('x', 2 * 1024 * 1024), System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
         var response = await host.CreateBrowser().PostAsync("/account/sign-in", huge);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("What you sent is too large", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

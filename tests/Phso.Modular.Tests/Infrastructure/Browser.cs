@@ -50,7 +50,7 @@ public static partial class Browser
     /// <summary>Signs in through the sign-in page as a demo account and checks it worked.</summary>
     public static async Task SignInAsync(this HttpClient client, string email, string password = DemoPeople.Password)
     {
-        var response = await client.PostFormAsync("/account/sign-in", ("Form.Email", email), ("Form.Password", password));
+        var response = await client.PostFormAsync("/account/sign-in", ("Input.Email", email), ("Input.Password", password));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Signing in as {email} gave {(int)response.StatusCode}: {Excerpt(await response.Content.ReadAsStringAsync())}");
     }
 

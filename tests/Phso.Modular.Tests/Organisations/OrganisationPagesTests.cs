@@ -10,8 +10,8 @@ public sealed partial class OrganisationPagesTests(PhsoFactory host)
 {
     private static IEnumerable<KeyValuePair<string, string>> Fields(string name, string type = "NhsTrust", string sector = "Health", string nation = "England", string inRemit = "true", string partner = "false", string ods = "") =>
     [
-        new("Form.Name", name), new("Form.Type", type), new("Form.Sector", sector), new("Form.Nation", nation),
-        new("Form.InRemit", inRemit), new("Form.IsPartner", partner), new("Form.OdsCode", ods),
+        new("Input.Name", name), new("Input.Type", type), new("Input.Sector", sector), new("Input.Nation", nation),
+        new("Input.InRemit", inRemit), new("Input.IsPartner", partner), new("Input.OdsCode", ods),
     ];
 
     private async Task<HttpClient> AdminAsync()
@@ -65,7 +65,7 @@ public sealed partial class OrganisationPagesTests(PhsoFactory host)
     public async Task An_empty_form_is_answered_400_with_a_message_for_each_question()
     {
         var admin = await AdminAsync();
-        var response = await admin.PostFormAsync("/organisations/new", [new("Form.Name", "")]);
+        var response = await admin.PostFormAsync("/organisations/new", [new("Input.Name", "")]);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("<title>Error: Add an organisation", page, StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed partial class OrganisationPagesTests(PhsoFactory host)
         Assert.DoesNotContain(-1, positions);
         Assert.Equal(positions.Order(), positions);
 
-        Assert.Contains("href=\"#Form_Name\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_Name\"", page, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -120,10 +120,10 @@ public sealed partial class OrganisationPagesTests(PhsoFactory host)
         var editPage = await admin.GetPageAsync(url + "/edit");
         var version = VersionField().Match(editPage).Groups[1].Value;
 
-        var first = await admin.PostFormAsync(url + "/edit", [.. Fields("Eastmere Surgery (renamed)", "GpPractice"), new("Form.Version", version)]);
+        var first = await admin.PostFormAsync(url + "/edit", [.. Fields("Eastmere Surgery (renamed)", "GpPractice"), new("Input.Version", version)]);
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
 
-        var second = await admin.PostFormAsync(url + "/edit", [.. Fields("Eastmere Medical Centre", "GpPractice"), new("Form.Version", version)]);
+        var second = await admin.PostFormAsync(url + "/edit", [.. Fields("Eastmere Medical Centre", "GpPractice"), new("Input.Version", version)]);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         var page = await second.Content.ReadAsStringAsync();
         Assert.Contains("Someone else changed this record while you were working on it", page, StringComparison.Ordinal);
@@ -132,7 +132,7 @@ public sealed partial class OrganisationPagesTests(PhsoFactory host)
 
         // Saving again from the conflict page is a deliberate overwrite, and succeeds.
         var newVersion = VersionField().Match(page).Groups[1].Value;
-        var third = await admin.PostFormAsync(url + "/edit", [.. Fields("Eastmere Medical Centre", "GpPractice"), new("Form.Version", newVersion)]);
+        var third = await admin.PostFormAsync(url + "/edit", [.. Fields("Eastmere Medical Centre", "GpPractice"), new("Input.Version", newVersion)]);
         Assert.Equal(HttpStatusCode.Redirect, third.StatusCode);
         Assert.Contains("Eastmere Medical Centre", await admin.GetPageAsync(url), StringComparison.Ordinal);
     }
@@ -146,11 +146,11 @@ public sealed partial class OrganisationPagesTests(PhsoFactory host)
         var closePage = await admin.GetPageAsync(url + "/close");
         var version = VersionField().Match(closePage).Groups[1].Value;
 
-        var noReason = await admin.PostFormAsync(url + "/close", ("Form.Reason", " "), ("Form.Version", version));
+        var noReason = await admin.PostFormAsync(url + "/close", ("Input.Reason", " "), ("Input.Version", version));
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Contains("Enter why the organisation closed", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var closed = await admin.PostFormAsync(url + "/close", ("Form.Reason", "Merged into Riverside Community Health NHS Trust"), ("Form.Version", version));
+        var closed = await admin.PostFormAsync(url + "/close", ("Input.Reason", "Merged into Riverside Community Health NHS Trust"), ("Input.Version", version));
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         Assert.Contains("This organisation closed on", await admin.GetPageAsync(url), StringComparison.Ordinal);
 
@@ -172,7 +172,7 @@ public sealed partial class OrganisationPagesTests(PhsoFactory host)
         Assert.Contains("Page not found", page, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("name=\"Form.Version\" value=\"(\\d+)\"")]
+    [GeneratedRegex("name=\"Input.Version\" value=\"(\\d+)\"")]
     private static partial Regex VersionField();
 
     [GeneratedRegex("name=\"version\" value=\"(\\d+)\"")]

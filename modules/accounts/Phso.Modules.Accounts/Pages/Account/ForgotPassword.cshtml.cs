@@ -10,13 +10,13 @@ namespace Phso.Modules.Accounts.Pages.Account;
 public sealed class ForgotPasswordModel(IMediator mediator) : PhsoPageModel
 {
     [BindProperty]
-    public ForgotForm Form { get; set; } = new();
+    public ForgotForm Input { get; set; } = new();
 
     public bool Sent { get; private set; }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Sent = await TryAsync(() => mediator.Send(new RequestPasswordReset(Form.Email ?? ""), cancellationToken), "Form");
+        Sent = await TryAsync(() => mediator.Send(new RequestPasswordReset(Input.Email ?? ""), cancellationToken), "Input");
         return Page();
     }
 

@@ -13,11 +13,11 @@ namespace Phso.Modules.Accounts.Pages.Account;
 public sealed class PasswordModel(IMediator mediator, SignInManager<Person> signIn, UserManager<Person> users) : PhsoPageModel
 {
     [BindProperty]
-    public ChangeForm Form { get; set; } = new();
+    public ChangeForm Input { get; set; } = new();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!await TryAsync(() => mediator.Send(new ChangePassword(Form.CurrentPassword ?? "", Form.Password ?? "", Form.ConfirmPassword ?? ""), cancellationToken), "Form"))
+        if (!await TryAsync(() => mediator.Send(new ChangePassword(Input.CurrentPassword ?? "", Input.Password ?? "", Input.ConfirmPassword ?? ""), cancellationToken), "Input"))
         {
             return Page();
         }

@@ -16,7 +16,7 @@ public sealed class SetPasswordModel(IMediator mediator) : PhsoPageModel
     public string? Token { get; set; }
 
     [BindProperty]
-    public PasswordForm Form { get; set; } = new();
+    public PasswordForm Input { get; set; } = new();
 
     public bool LinkIsIncomplete => Person is null || string.IsNullOrEmpty(Token);
 
@@ -38,7 +38,7 @@ public sealed class SetPasswordModel(IMediator mediator) : PhsoPageModel
             return Page();
         }
 
-        if (await TryAsync(() => mediator.Send(new SetPasswordWithToken(Person!.Value, Token!, Form.Password ?? "", Form.ConfirmPassword ?? ""), cancellationToken), "Form"))
+        if (await TryAsync(() => mediator.Send(new SetPasswordWithToken(Person!.Value, Token!, Input.Password ?? "", Input.ConfirmPassword ?? ""), cancellationToken), "Input"))
         {
             SuccessMessage = "Your password has been set. Sign in with it now.";
             return Redirect("/account/sign-in");

@@ -11,7 +11,7 @@ namespace Phso.Modules.Accounts.Pages.Account;
 public sealed class SignInModel(SignInManager<Person> signIn, UnitOfWorkContext unitOfWork) : PhsoPageModel
 {
     [BindProperty]
-    public SignInForm Form { get; set; } = new();
+    public SignInForm Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -22,14 +22,14 @@ public sealed class SignInModel(SignInManager<Person> signIn, UnitOfWorkContext 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (string.IsNullOrWhiteSpace(Form.Email))
+        if (string.IsNullOrWhiteSpace(Input.Email))
         {
-            AddError("Form.Email", "Enter your email address");
+            AddError("Input.Email", "Enter your email address");
         }
 
-        if (string.IsNullOrEmpty(Form.Password))
+        if (string.IsNullOrEmpty(Input.Password))
         {
-            AddError("Form.Password", "Enter your password");
+            AddError("Input.Password", "Enter your password");
         }
 
         if (!ModelState.IsValid)
@@ -39,7 +39,7 @@ public sealed class SignInModel(SignInManager<Person> signIn, UnitOfWorkContext 
 
         // Failed attempts and lockouts change the account, so they are audited under this name.
         unitOfWork.Operation = "SignIn";
-        var result = await signIn.PasswordSignInAsync(Form.Email!.Trim(), Form.Password!, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return LocalRedirect(SafeReturnUrl);
@@ -55,7 +55,7 @@ public sealed class SignInModel(SignInManager<Person> signIn, UnitOfWorkContext 
         }
         else
         {
-            AddError("Form.Email", "The email address or password is not right");
+            AddError("Input.Email", "The email address or password is not right");
         }
 
         return Page();

@@ -11,7 +11,7 @@ namespace Phso.Modules.Organisations.Pages.Organisations;
 public sealed class CloseModel(IMediator mediator) : PhsoPageModel
 {
     [BindProperty]
-    public ClosureForm Form { get; set; } = new();
+    public ClosureForm Input { get; set; } = new();
 
     public OrganisationSummary Organisation { get; private set; } = default!;
 
@@ -23,7 +23,7 @@ public sealed class CloseModel(IMediator mediator) : PhsoPageModel
         }
 
         Organisation = organisation;
-        Form.Version = organisation.Version;
+        Input.Version = organisation.Version;
         return Page();
     }
 
@@ -35,7 +35,7 @@ public sealed class CloseModel(IMediator mediator) : PhsoPageModel
         }
 
         Organisation = organisation;
-        if (ModelState.IsValid && await TryAsync(() => mediator.Send(new CloseOrganisation(id, Form.Version, Form.Reason ?? ""), cancellationToken), "Form"))
+        if (ModelState.IsValid && await TryAsync(() => mediator.Send(new CloseOrganisation(id, Input.Version, Input.Reason ?? ""), cancellationToken), "Input"))
         {
             SuccessMessage = $"{organisation.Name} is recorded as closed.";
             return Redirect($"/organisations/{id}");

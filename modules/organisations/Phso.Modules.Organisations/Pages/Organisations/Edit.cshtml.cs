@@ -11,7 +11,7 @@ namespace Phso.Modules.Organisations.Pages.Organisations;
 public sealed class EditModel(IMediator mediator) : PhsoPageModel
 {
     [BindProperty]
-    public OrganisationForm Form { get; set; } = new();
+    public OrganisationForm Input { get; set; } = new();
 
     public OrganisationSummary Current { get; private set; } = default!;
 
@@ -23,7 +23,7 @@ public sealed class EditModel(IMediator mediator) : PhsoPageModel
         }
 
         Current = organisation;
-        Form = OrganisationForm.From(organisation);
+        Input = OrganisationForm.From(organisation);
         return Page();
     }
 
@@ -40,7 +40,7 @@ public sealed class EditModel(IMediator mediator) : PhsoPageModel
             return Page();
         }
 
-        var saved = await TryAsync(() => mediator.Send(new UpdateOrganisation(id, Form.Version, Form.Name ?? "", Form.Type, Form.Sector, Form.Nation, Form.InRemit, Form.IsPartner, Form.OdsCode), cancellationToken), "Form");
+        var saved = await TryAsync(() => mediator.Send(new UpdateOrganisation(id, Input.Version, Input.Name ?? "", Input.Type, Input.Sector, Input.Nation, Input.InRemit, Input.IsPartner, Input.OdsCode), cancellationToken), "Input");
         if (saved)
         {
             SuccessMessage = "The organisation's details have been changed.";
@@ -51,8 +51,8 @@ public sealed class EditModel(IMediator mediator) : PhsoPageModel
         {
             // Keep what they typed; show what is saved now; saving again from here overwrites it knowingly.
             Current = (await mediator.Send(new GetOrganisation(id), cancellationToken))!;
-            ModelState.Remove("Form.Version");
-            Form.Version = Current.Version;
+            ModelState.Remove("Input.Version");
+            Input.Version = Current.Version;
         }
 
         return Page();

@@ -14,7 +14,7 @@ public sealed class NewModel(IMediator mediator) : PhsoPageModel
     public string? ReturnTo { get; set; }
 
     [BindProperty]
-    public OrganisationForm Form { get; set; } = new();
+    public OrganisationForm Input { get; set; } = new();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class NewModel(IMediator mediator) : PhsoPageModel
         }
 
         var id = Guid.Empty;
-        if (!await TryAsync(async () => id = await mediator.Send(new RegisterOrganisation(Form.Name ?? "", Form.Type, Form.Sector, Form.Nation, Form.InRemit, Form.IsPartner, Form.OdsCode), cancellationToken), "Form"))
+        if (!await TryAsync(async () => id = await mediator.Send(new RegisterOrganisation(Input.Name ?? "", Input.Type, Input.Sector, Input.Nation, Input.InRemit, Input.IsPartner, Input.OdsCode), cancellationToken), "Input"))
         {
             return Page();
         }

@@ -1,7 +1,7 @@
 namespace Phso.Modules.Organisations.Pages.Organisations;
 
-/// <summary>The model of the shared fields partial: the form is bound under the name "Form".</summary>
+/// <summary>The model of the shared fields partial: the form is bound under the name "Input".</summary>
 public sealed class OrganisationFieldsModel
 {
-    public OrganisationForm Form { get; set; } = new();
+    public OrganisationForm Input { get; set; } = new();
 }

@@ -12,7 +12,7 @@ namespace Phso.Modules.Accounts.Pages.Admin.People;
 public sealed class EditModel(IMediator mediator) : PhsoPageModel
 {
     [BindProperty]
-    public PersonForm Form { get; set; } = new();
+    public PersonForm Input { get; set; } = new();
 
     public PersonForEditing Current { get; private set; } = default!;
 
@@ -26,7 +26,7 @@ public sealed class EditModel(IMediator mediator) : PhsoPageModel
         }
 
         Current = person;
-        Form = PersonForm.From(person.Person, person.Version);
+        Input = PersonForm.From(person.Person, person.Version);
         Choices = await PersonChoices.LoadAsync(mediator, id, cancellationToken);
         return Page();
     }
@@ -46,8 +46,8 @@ public sealed class EditModel(IMediator mediator) : PhsoPageModel
         }
 
         if (await TryAsync(() => mediator.Send(
-                new UpdatePerson(id, Form.Version, Form.DisplayName ?? "", Form.Email ?? "", Form.Kind, [.. Form.StaffRoles], Form.PartnerRole, Form.TeamId, Form.LineManagerId, Form.OrganisationId),
-                cancellationToken), "Form"))
+                new UpdatePerson(id, Input.Version, Input.DisplayName ?? "", Input.Email ?? "", Input.Kind, [.. Input.StaffRoles], Input.PartnerRole, Input.TeamId, Input.LineManagerId, Input.OrganisationId),
+                cancellationToken), "Input"))
         {
             SuccessMessage = "The person's details have been changed.";
             return Redirect($"/admin/people/{id}");
@@ -56,8 +56,8 @@ public sealed class EditModel(IMediator mediator) : PhsoPageModel
         if (ConcurrencyConflict)
         {
             Current = (await mediator.Send(new GetPersonForEditing(id), cancellationToken))!;
-            ModelState.Remove("Form.Version");
-            Form.Version = Current.Version;
+            ModelState.Remove("Input.Version");
+            Input.Version = Current.Version;
         }
 
         return Page();

@@ -11,7 +11,7 @@ namespace Phso.Modules.Accounts.Pages.Admin.People;
 public sealed class NewModel(IMediator mediator) : PhsoPageModel
 {
     [BindProperty]
-    public PersonForm Form { get; set; } = new();
+    public PersonForm Input { get; set; } = new();
 
     public PersonChoices Choices { get; private set; } = new();
 
@@ -28,13 +28,13 @@ public sealed class NewModel(IMediator mediator) : PhsoPageModel
 
         var id = Guid.Empty;
         if (!await TryAsync(async () => id = await mediator.Send(
-                new CreatePerson(Form.DisplayName ?? "", Form.Email ?? "", Form.Kind, [.. Form.StaffRoles], Form.PartnerRole, Form.TeamId, Form.LineManagerId, Form.OrganisationId),
-                cancellationToken), "Form"))
+                new CreatePerson(Input.DisplayName ?? "", Input.Email ?? "", Input.Kind, [.. Input.StaffRoles], Input.PartnerRole, Input.TeamId, Input.LineManagerId, Input.OrganisationId),
+                cancellationToken), "Input"))
         {
             return Page();
         }
 
-        SuccessMessage = $"The account has been created. We have emailed {Form.Email} a link to choose a password.";
+        SuccessMessage = $"The account has been created. We have emailed {Input.Email} a link to choose a password.";
         return Redirect($"/admin/people/{id}");
     }
 }

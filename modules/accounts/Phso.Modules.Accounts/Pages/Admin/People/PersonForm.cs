@@ -67,9 +67,9 @@ public sealed class PersonChoices
     }
 }
 
-/// <summary>The model of the shared fields partial: the form is bound under the name "Form".</summary>
+/// <summary>The model of the shared fields partial: the form is bound under the name "Input".</summary>
 public sealed class PersonFieldsModel
 {
-    public PersonForm Form { get; set; } = new();
+    public PersonForm Input { get; set; } = new();
     public PersonChoices Choices { get; set; } = new();
 }

@@ -13,7 +13,7 @@ public sealed class EditModel(IMediator mediator) : PhsoPageModel
     public TeamForEditing Team { get; private set; } = default!;
 
     [BindProperty]
-    public RenameForm Form { get; set; } = new();
+    public RenameForm Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed class EditModel(IMediator mediator) : PhsoPageModel
         }
 
         Team = team;
-        Form = new RenameForm { Name = team.Name, Version = team.Version };
+        Input = new RenameForm { Name = team.Name, Version = team.Version };
         return Page();
     }
 
@@ -35,7 +35,7 @@ public sealed class EditModel(IMediator mediator) : PhsoPageModel
         }
 
         Team = team;
-        if (await TryAsync(() => mediator.Send(new RenameTeam(id, Form.Version, Form.Name ?? ""), cancellationToken), "Form"))
+        if (await TryAsync(() => mediator.Send(new RenameTeam(id, Input.Version, Input.Name ?? ""), cancellationToken), "Input"))
         {
             SuccessMessage = "The team has been renamed.";
             return Redirect("/admin/teams");
@@ -43,8 +43,8 @@ public sealed class EditModel(IMediator mediator) : PhsoPageModel
 
         if (ConcurrencyConflict)
         {
-            ModelState.Remove("Form.Version");
-            Form.Version = team.Version;
+            ModelState.Remove("Input.Version");
+            Input.Version = team.Version;
         }
 
         return Page();

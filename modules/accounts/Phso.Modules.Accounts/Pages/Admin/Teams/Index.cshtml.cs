@@ -16,7 +16,7 @@ public sealed class IndexModel(IMediator mediator) : PhsoPageModel
     public IReadOnlyDictionary<Guid, int> Members { get; private set; } = new Dictionary<Guid, int>();
 
     [BindProperty]
-    public NewTeamForm Form { get; set; } = new();
+    public NewTeamForm Input { get; set; } = new();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -27,9 +27,9 @@ public sealed class IndexModel(IMediator mediator) : PhsoPageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await TryAsync(() => mediator.Send(new CreateTeam(Form.Name ?? ""), cancellationToken), "Form"))
+        if (await TryAsync(() => mediator.Send(new CreateTeam(Input.Name ?? ""), cancellationToken), "Input"))
         {
-            SuccessMessage = $"The team {Form.Name!.Trim()} has been added.";
+            SuccessMessage = $"The team {Input.Name!.Trim()} has been added.";
             return Redirect("/admin/teams");
         }
 
