@@ -15,7 +15,7 @@ internal sealed record CaseResource(
     IReadOnlyList<CaseResource.CheckPart> Checks, IReadOnlyList<CaseResource.ClockPart> Clocks,
     CaseResource.ProvisionalViewPart? ProvisionalView, string? DecisionLock, CaseResource.DecisionPart? Decision, DateOnly? ReviewWindowEnds,
     IReadOnlyList<CaseResource.ReviewPart> Reviews, IReadOnlyList<CaseResource.DocumentPart> Documents, IReadOnlyList<CaseResource.EventPart> Timeline,
-    IReadOnlyList<CaseStage> NextStages)
+    IReadOnlyList<CaseStage> NextStages, IReadOnlyList<CaseAction> Actions)
 {
     public static CaseResource From(CaseView view)
     {
@@ -42,7 +42,8 @@ internal sealed record CaseResource(
             [.. c.Reviews.OrderBy(v => v.RequestedAt).Select(v => new ReviewPart(v.RequestedAt, v.Grounds, v.Explanation, v.Outcome, v.OutcomeReason, v.DecidedAt))],
             [.. c.Documents.OrderBy(d => d.AddedAt).Select(d => new DocumentPart(d.Id, d.FileName, d.ContentType, d.Size, d.AddedAt, d.AddedBy, d.FromComplainant))],
             [.. view.Timeline.Select(e => new EventPart(e.At, e.Kind, e.ActorName, e.Summary, e.Detail, e.Visibility, e.DocumentId))],
-            CaseStages.NextFrom(c.Stage));
+            CaseStages.NextFrom(c.Stage),
+            view.Actions);
     }
 
     public sealed record PersonPart(string Name, Nation Nation, string? Email, string? Phone, string? Address);
