@@ -9,7 +9,7 @@ namespace Phso.Modular.Tests.Infrastructure;
 
 /// <summary>
 /// The real host (Program.Main, every module, migrations, demo data) over its own database (a SQLite file in its own
-/// temporary data folder, or a PostgreSQL database of its own: <see cref="TestDatabase"/>). Scheduled delivery is off unless a test turns it on, so tests drive the outbox and email queue themselves.
+/// temporary data folder, or a PostgreSQL database of its own: <see cref="TestDatabase"/>). Scheduled jobs are off unless a test turns them on, so tests drive the outbox, the email queue, the clocks and the training reminders themselves (a job firing beside the test would race it).
 /// </summary>
 public class PhsoFactory : WebApplicationFactory<Program>
 {
@@ -88,6 +88,7 @@ public class PhsoFactory : WebApplicationFactory<Program>
             ["Outbox:PollIntervalSeconds"] = "0",
             ["Email:PollIntervalSeconds"] = "0",
             ["Complaints:ClockCheckIntervalMinutes"] = "0",
+            ["Training:CheckIntervalMinutes"] = "0",
             ["Plugins:SyncIntervalSeconds"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
