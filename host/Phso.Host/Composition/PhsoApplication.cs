@@ -149,12 +149,7 @@ public static class PhsoApplication
 
         services.AddOpenApi(options =>
         {
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "Public Services Ombudsman: casework and learning API";
-                document.Info.Description = "Signed-in callers use their session cookie. Refusals are RFC 9457 problem details.";
-                return Task.CompletedTask;
-            });
+            ApiDescription.Describe(options, configuration, builder.Environment);
 
             // Enums travel as their names (StrictEnumConverter), which the document says.
             options.AddSchemaTransformer((schema, context, _) =>

@@ -34,6 +34,7 @@ internal static class ComplaintsApi
                 return Results.Created($"/my-complaint/{submitted.Token}", new { submitted.Reference, PrivateLink = submitted.Link });
             })
             .WithTags("Complaints")
+            .WithName("SubmitComplaint").WithSummary("Make a complaint, as the public form does; answers with its reference and the complainant's private link")
             .AllowAnonymous()
             .DisableAntiforgery()
             .RequireRateLimiting(SharedKernel.Web.RateLimits.PublicForms);
@@ -45,6 +46,7 @@ internal static class ComplaintsApi
                     ? Results.Ok(await LocalQuestionsFor.OrganisationAsync(mediator, organisation.Name, [], cancellationToken))
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No open organisation in the register has that id."))
             .WithTags("Complaints")
+            .WithName("GetLocalQuestions").WithSummary("The questions an organisation's partner plugins add to a complaint about it")
             .AllowAnonymous()
             .RequireRateLimiting(SharedKernel.Web.RateLimits.PublicForms);
 
@@ -52,35 +54,38 @@ internal static class ComplaintsApi
         cases.MapGet("/", (IMediator mediator, CaseStage? stage, Priority? priority, Guid? organisation, string? assigned, ClockStatus? clock, bool? includeEnded,
                     QueueSort? sort, int? page, int? pageSize, CancellationToken cancellationToken) =>
                 mediator.Send(new ListCases(stage, priority, organisation, assigned, clock, includeEnded ?? false, sort ?? QueueSort.Oldest, page ?? 1, pageSize ?? 25), cancellationToken))
+            .WithName("ListCases").WithSummary("The caseworkers' queue: cases filtered and sorted, a page at a time")
             .RequireAuthorization(ComplaintsPolicies.ReadCasework);
 
         cases.MapGet("/timeliness", (IMediator mediator, Sector? sector, int? months, CancellationToken cancellationToken) =>
                 mediator.Send(new GetTimeliness(sector, months ?? 12), cancellationToken))
+            .WithName("GetTimeliness").WithSummary("How promptly cases are dealt with against the service charter, month by month")
             .RequireAuthorization(ComplaintsPolicies.Timeliness);
 
         cases.MapGet("/{reference}", async (string reference, IMediator mediator, CancellationToken cancellationToken) => await CaseAsync(mediator, reference, cancellationToken))
+            .WithName("GetCase").WithSummary("A case: its details, checks, clocks, timeline and the steps it allows now")
             .RequireAuthorization(ComplaintsPolicies.ReadCasework);
 
-        Action<StartChecks>(cases, "start-checks", (c, r) => c with { Reference = r });
-        Action<DecideCheck>(cases, "checks", (c, r) => c with { Reference = r });
-        Action<CompleteChecks>(cases, "complete-checks", (c, r) => c with { Reference = r });
-        Action<ChangeFacts>(cases, "facts", (c, r) => c with { Reference = r });
-        Action<LinkBody>(cases, "link-body", (c, r) => c with { Reference = r });
-        Action<ChooseRoute>(cases, "route", (c, r) => c with { Reference = r });
-        Action<ResolveCase>(cases, "resolve", (c, r) => c with { Reference = r });
-        Action<ShareProvisionalView>(cases, "provisional-view", (c, r) => c with { Reference = r });
-        Action<RecordBodyComment>(cases, "body-comment", (c, r) => c with { Reference = r });
-        Action<RecordDecision>(cases, "decision", (c, r) => c with { Reference = r });
-        Action<CloseCase>(cases, "close", (c, r) => c with { Reference = r });
-        Action<DeclineComplaint>(cases, "decline", (c, r) => c with { Reference = r, Reasons = c.Reasons ?? [] });
-        Action<WithdrawComplaint>(cases, "withdraw", (c, r) => c with { Reference = r });
-        Action<RecordReviewOutcome>(cases, "review-outcome", (c, r) => c with { Reference = r });
-        Action<AssignCase>(cases, "assign", (c, r) => c with { Reference = r });
-        Action<SetPriority>(cases, "priority", (c, r) => c with { Reference = r, Reasons = c.Reasons ?? [] });
-        Action<AddNote>(cases, "notes", (c, r) => c with { Reference = r });
-        Action<SendMessage>(cases, "messages", (c, r) => c with { Reference = r });
-        Action<SendNewLink>(cases, "link", (c, r) => c with { Reference = r });
-        Action<RevokeLink>(cases, "link/revoke", (c, r) => c with { Reference = r });
+        Action<StartChecks>(cases, "start-checks", "Start the preliminary checks", (c, r) => c with { Reference = r });
+        Action<DecideCheck>(cases, "checks", "Record the decision on one eligibility check", (c, r) => c with { Reference = r });
+        Action<CompleteChecks>(cases, "complete-checks", "Complete the preliminary checks", (c, r) => c with { Reference = r });
+        Action<ChangeFacts>(cases, "facts", "Correct the facts of the complaint", (c, r) => c with { Reference = r });
+        Action<LinkBody>(cases, "link-body", "Link the body complained about to the organisation register", (c, r) => c with { Reference = r });
+        Action<ChooseRoute>(cases, "route", "Choose how the case is handled: assessment or investigation", (c, r) => c with { Reference = r });
+        Action<ResolveCase>(cases, "resolve", "Record an early resolution", (c, r) => c with { Reference = r });
+        Action<ShareProvisionalView>(cases, "provisional-view", "Share the provisional view and set when comments are due", (c, r) => c with { Reference = r });
+        Action<RecordBodyComment>(cases, "body-comment", "Record the organisation's comments on the provisional view", (c, r) => c with { Reference = r });
+        Action<RecordDecision>(cases, "decision", "Record the final decision", (c, r) => c with { Reference = r });
+        Action<CloseCase>(cases, "close", "Close the case", (c, r) => c with { Reference = r });
+        Action<DeclineComplaint>(cases, "decline", "Decline the complaint, with the reasons and where to go instead", (c, r) => c with { Reference = r, Reasons = c.Reasons ?? [] });
+        Action<WithdrawComplaint>(cases, "withdraw", "Record that the complaint is withdrawn, with the reason", (c, r) => c with { Reference = r });
+        Action<RecordReviewOutcome>(cases, "review-outcome", "Record the outcome of a review of the decision", (c, r) => c with { Reference = r });
+        Action<AssignCase>(cases, "assign", "Assign the case to a caseworker, or unassign it", (c, r) => c with { Reference = r });
+        Action<SetPriority>(cases, "priority", "Set the case's priority and why", (c, r) => c with { Reference = r, Reasons = c.Reasons ?? [] });
+        Action<AddNote>(cases, "notes", "Add an internal note", (c, r) => c with { Reference = r });
+        Action<SendMessage>(cases, "messages", "Send the complainant a message", (c, r) => c with { Reference = r });
+        Action<SendNewLink>(cases, "link", "Send the complainant a new private link", (c, r) => c with { Reference = r });
+        Action<RevokeLink>(cases, "link/revoke", "Stop the complainant's private links, with the reason", (c, r) => c with { Reference = r });
 
         // A document as multipart form data (field "file"): PDF or image, checked by content like the page's upload.
         cases.MapPost("/{reference}/documents", async (string reference, IFormFile file, IMediator mediator, EvidenceStore store, ICurrentUser me, CancellationToken cancellationToken) =>
@@ -95,24 +100,28 @@ internal static class ComplaintsApi
                 await mediator.Send(new AddCaseDocument(reference, document), cancellationToken);
                 return await CaseAsync(mediator, reference, cancellationToken);
             })
+            .WithName("AddCaseDocument").WithSummary("Add a document to the case (multipart form data, field \"file\": PDF or image)")
             .RequireAuthorization(ComplaintsPolicies.WorkCases)
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(12 * 1024 * 1024));
 
         var partner = endpoints.MapGroup("/api/partner/provisional-views").WithTags("Partner organisations").RequireAuthorization(ComplaintsPolicies.BodyComments);
-        partner.MapGet("/", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListSharedProvisionalViews(), cancellationToken));
+        partner.MapGet("/", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListSharedProvisionalViews(), cancellationToken))
+            .WithName("ListSharedProvisionalViews").WithSummary("The provisional views shared with the signed-in lead's organisation");
         partner.MapGet("/{reference}", async (string reference, IMediator mediator, CancellationToken cancellationToken) =>
-            await mediator.Send(new GetSharedProvisionalView(reference), cancellationToken) is { } view ? Results.Ok(view) : NotFound(reference));
+            await mediator.Send(new GetSharedProvisionalView(reference), cancellationToken) is { } view ? Results.Ok(view) : NotFound(reference))
+            .WithName("GetSharedProvisionalView").WithSummary("One provisional view shared with the organisation, with its comments so far");
         partner.MapPost("/{reference}/comments", async (string reference, OrganisationComment body, IMediator mediator, CancellationToken cancellationToken) =>
         {
             await mediator.Send(new CommentAsOrganisation(reference, body.Comment), cancellationToken);
             return Results.Ok(await mediator.Send(new GetSharedProvisionalView(reference), cancellationToken));
-        });
+        })
+        .WithName("CommentAsOrganisation").WithSummary("Send the organisation's comments on a provisional view, while the window is open");
     }
 
     /// <summary>POST /api/cases/{reference}/{action}: the body is the command (its reference comes from the address);
     /// the answer is the case as it is afterwards.</summary>
-    private static void Action<TCommand>(RouteGroupBuilder cases, string action, Func<TCommand, string, TCommand> withReference)
+    private static void Action<TCommand>(RouteGroupBuilder cases, string action, string summary, Func<TCommand, string, TCommand> withReference)
         where TCommand : class, IRequest<Unit>
     {
         cases.MapPost($"/{{reference}}/{action}", async (string reference, TCommand command, IMediator mediator, CancellationToken cancellationToken) =>
@@ -120,6 +129,7 @@ internal static class ComplaintsApi
                 await mediator.Send(withReference(command, reference), cancellationToken);
                 return await CaseAsync(mediator, reference, cancellationToken);
             })
+            .WithName(typeof(TCommand).Name).WithSummary(summary)
             .RequireAuthorization(ComplaintsPolicies.WorkCases);
     }
 

@@ -18,12 +18,14 @@ internal static class OrganisationsApi
 
         api.MapGet("/", (IMediator mediator, string? name, Sector? sector, OrganisationType? type, Nation? nation, bool? inRemit, bool? partner, bool? includeClosed, int? page, int? pageSize, CancellationToken cancellationToken) =>
                 mediator.Send(new FindOrganisations(name, sector, type, nation, inRemit, partner, includeClosed ?? false, page ?? 1, pageSize ?? 50), cancellationToken))
+            .WithName("FindOrganisations").WithSummary("Find organisations in the register by name, sector, type, nation and role, a page at a time")
             .RequireAuthorization(Policies.StaffOnly);
 
         api.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken cancellationToken) =>
                 await mediator.Send(new GetOrganisation(id), cancellationToken) is { } organisation
                     ? Results.Ok(organisation)
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no organisation with that id in the register."))
+            .WithName("GetOrganisation").WithSummary("One organisation in the register")
             .RequireAuthorization(Policies.StaffOnly);
 
         api.MapPost("/", async (RegisterOrganisation command, IMediator mediator, CancellationToken cancellationToken) =>
@@ -31,6 +33,7 @@ internal static class OrganisationsApi
                 var id = await mediator.Send(command, cancellationToken);
                 return Results.Created($"/api/organisations/{id}", await mediator.Send(new GetOrganisation(id), cancellationToken));
             })
+            .WithName("RegisterOrganisation").WithSummary("Add an organisation to the register")
             .RequireAuthorization(OrganisationPolicies.Register);
 
         api.MapPut("/{id:guid}", async (Guid id, OrganisationChanges body, IMediator mediator, CancellationToken cancellationToken) =>
@@ -38,6 +41,7 @@ internal static class OrganisationsApi
                 await mediator.Send(new UpdateOrganisation(id, body.Version, body.Name ?? "", body.Type, body.Sector, body.Nation, body.InRemit, body.IsPartner, body.OdsCode), cancellationToken);
                 return Results.Ok(await mediator.Send(new GetOrganisation(id), cancellationToken));
             })
+            .WithName("UpdateOrganisation").WithSummary("Change an organisation's details")
             .RequireAuthorization(Policies.Admin);
 
         api.MapPost("/{id:guid}/close", async (Guid id, Closure body, IMediator mediator, CancellationToken cancellationToken) =>
@@ -45,6 +49,7 @@ internal static class OrganisationsApi
                 await mediator.Send(new CloseOrganisation(id, body.Version, body.Reason ?? ""), cancellationToken);
                 return Results.Ok(await mediator.Send(new GetOrganisation(id), cancellationToken));
             })
+            .WithName("CloseOrganisation").WithSummary("Record that an organisation has closed, with the reason")
             .RequireAuthorization(Policies.Admin);
 
         api.MapPost("/{id:guid}/reopen", async (Guid id, Reopening body, IMediator mediator, CancellationToken cancellationToken) =>
@@ -52,6 +57,7 @@ internal static class OrganisationsApi
                 await mediator.Send(new ReopenOrganisation(id, body.Version), cancellationToken);
                 return Results.Ok(await mediator.Send(new GetOrganisation(id), cancellationToken));
             })
+            .WithName("ReopenOrganisation").WithSummary("Reopen an organisation recorded as closed")
             .RequireAuthorization(Policies.Admin);
     }
 

@@ -8,7 +8,8 @@ using Phso.SharedKernel.Security;
 
 namespace Phso.Modules.Sample.Api;
 
-/// <summary>JSON API over the notes, for staff. Refusals come back as problem details naming the body's fields.</summary>
+/// <summary>JSON API over the notes, for staff. Refusals come back as problem details naming the body's fields. Every
+/// endpoint names its operation and says what it does (the OpenAPI description is linted in the tests).</summary>
 internal static class SampleApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
@@ -16,6 +17,7 @@ internal static class SampleApi
         var api = endpoints.MapGroup("/api/sample").WithTags("Sample");
 
         api.MapGet("/notes", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListSampleNotes(), cancellationToken))
+            .WithName("ListSampleNotes").WithSummary("The newest notes first")
             .RequireAuthorization(Policies.StaffOnly);
 
         api.MapPost("/notes", async (NewNote body, IMediator mediator, CancellationToken cancellationToken) =>
@@ -23,6 +25,7 @@ internal static class SampleApi
                 var id = await mediator.Send(new RecordSampleNote(body.Text ?? ""), cancellationToken);
                 return Results.Created($"/api/sample/notes/{id}", new { id });
             })
+            .WithName("RecordSampleNote").WithSummary("Record a note; answers with its id")
             .RequireAuthorization(Policies.StaffOnly);
     }
 
