@@ -160,6 +160,15 @@ public static class PhsoApplication
                     schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
                     schema.Enum = [.. Enum.GetNames(type).Select(name => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(name))];
                 }
+                else if (schema.Items is null && context.JsonTypeInfo.ElementType is { } element && (Nullable.GetUnderlyingType(element) ?? element) is { IsEnum: true } enumType)
+                {
+                    // A list of choices (the case's next stages and allowed steps) would otherwise say only "array".
+                    schema.Items = new Microsoft.OpenApi.OpenApiSchema
+                    {
+                        Type = Microsoft.OpenApi.JsonSchemaType.String,
+                        Enum = [.. Enum.GetNames(enumType).Select(name => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(name))],
+                    };
+                }
 
                 return Task.CompletedTask;
             });

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Phso.Modular.Tests.ApiClient;
 using Phso.Modular.Tests.Infrastructure;
+using Client = Phso.Modular.Tests.ApiClient.Models;
 using Phso.Modules.Complaints.Domain;
 using Phso.Modules.Complaints.Features.ReadCases;
 
@@ -74,35 +76,32 @@ public sealed class ComplaintsApiTests(PhsoFactory host)
         using var createdBody = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
         var reference = createdBody.RootElement.GetProperty("reference").GetString()!;
 
-        using var read = JsonDocument.Parse(await caseworker.GetStringAsync($"/api/cases/{reference}"));
-        var version = read.RootElement.GetProperty("version").GetInt32();
-        Assert.Equal("Received", read.RootElement.GetProperty("stage").GetString());
-        Assert.Contains("Checks", read.RootElement.GetProperty("nextStages").EnumerateArray().Select(s => s.GetString()));
-        var json = read.RootElement.GetRawText();
+        // From here through the client generated from the API's description, as an organisation's system would.
+        var api = caseworker.Api().Api.Cases[reference];
+        var read = await api.GetAsync();
+        var version = read!.Version!.Value;
+        Assert.Equal(Client.CaseStage.Received, read.Stage);
+        Assert.Contains(Client.CaseResource_nextStages.Checks, read.NextStages!.Select(s => s!.Value));
+        Assert.Contains(Client.CaseResource_actions.StartChecks, read.Actions!.Select(a => a!.Value));
+        var json = await caseworker.GetStringAsync(new Uri($"/api/cases/{reference}", UriKind.Relative));
         Assert.DoesNotContain("tokenHash", json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("storedPath", json, StringComparison.OrdinalIgnoreCase);
 
-        var started = await caseworker.PostAsJsonAsync($"/api/cases/{reference}/start-checks", new { version });
-        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
-        using (var after = JsonDocument.Parse(await started.Content.ReadAsStringAsync()))
-        {
-            Assert.Equal("Checks", after.RootElement.GetProperty("stage").GetString());
-        }
+        var started = await api.StartChecks.PostAsync(new Client.StartChecks { Version = version });
+        Assert.Equal(Client.CaseStage.Checks, started!.Stage);
 
         // The same version again: someone else changed the case since it was read.
-        var stale = await caseworker.PostAsJsonAsync($"/api/cases/{reference}/route", new { version, route = "Investigation", reason = "Needs advice." });
-        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        var stale = await Assert.ThrowsAsync<Client.ProblemDetails>(() => api.Route.PostAsync(new Client.ChooseRoute { Version = version, Route = Client.CaseStage.Investigation, Reason = "Needs advice." }));
+        Assert.Equal(409, stale.ResponseStatusCode);
 
         // An illegal move: checks must be completed before a route is chosen.
-        var current = (await host.CaseAsync(reference)).Complaint.Version;
-        var illegal = await caseworker.PostAsJsonAsync($"/api/cases/{reference}/route", new { version = current, route = "Investigation", reason = "Needs advice." });
-        Assert.Equal(HttpStatusCode.Conflict, illegal.StatusCode);
-        Assert.Contains("preliminary checks", await illegal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var illegal = await Assert.ThrowsAsync<Client.ProblemDetails>(() => api.Route.PostAsync(new Client.ChooseRoute { Version = started.Version, Route = Client.CaseStage.Investigation, Reason = "Needs advice." }));
+        Assert.Equal(409, illegal.ResponseStatusCode);
+        Assert.Contains("preliminary checks", $"{illegal.Title} {illegal.Detail}", StringComparison.Ordinal);
         Assert.Equal(CaseStage.Checks, (await host.CaseAsync(reference)).Complaint.Stage);
 
-        var missing = await caseworker.PostAsJsonAsync("/api/cases/PSO-1999-99999/start-checks", new { version = 1 });
-        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        var missing = await Assert.ThrowsAsync<Client.ProblemDetails>(() => caseworker.Api().Api.Cases["PSO-1999-99999"].StartChecks.PostAsync(new Client.StartChecks { Version = 1 }));
+        Assert.Equal(404, missing.ResponseStatusCode);
     }
 
     [Fact]

@@ -3,7 +3,9 @@ using Phso.SharedKernel.Domain;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Phso.Modular.Tests.ApiClient;
 using Phso.Modular.Tests.Infrastructure;
+using Client = Phso.Modular.Tests.ApiClient.Models;
 
 namespace Phso.Modular.Tests.Organisations;
 
@@ -20,10 +22,14 @@ public sealed class OrganisationsApiTests(PhsoFactory host)
     {
         var client = host.CreateBrowser();
         await client.SignInAsync(Demo.Caseworker);
-        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/organisations?sector=Parliamentary&pageSize=5"));
-        Assert.True(json.RootElement.GetProperty("total").GetInt32() >= 10);
-        var first = json.RootElement.GetProperty("items")[0];
-        Assert.Equal("Parliamentary", first.GetProperty("sector").GetString());
+        var page = await client.Api().Api.Organisations.GetAsync(q =>
+        {
+            q.QueryParameters.Sector = Client.Sector.Parliamentary;
+            q.QueryParameters.PageSize = 5;
+        });
+        Assert.True(page!.Total >= 10);
+        Assert.Equal(5, page.Items!.Count);
+        Assert.All(page.Items, o => Assert.Equal(Client.Sector.Parliamentary, o.Sector));
     }
 
     [Fact]
@@ -31,20 +37,25 @@ public sealed class OrganisationsApiTests(PhsoFactory host)
     {
         var admin = host.CreateBrowser();
         await admin.SignInAsync(Demo.Admin);
-        var created = await admin.PostAsJsonAsync("/api/organisations", NewBody);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var organisation = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var location = created.Headers.Location!.OriginalString;
-        var version = organisation.GetProperty("version").GetInt32();
+        var api = admin.Api().Api.Organisations;
+        var created = await api.PostAsync(new Client.RegisterOrganisation
+        {
+            Name = "Office of the Example Regulator", Type = Client.OrganisationType.OtherPublicBody, Sector = Client.Sector.Parliamentary,
+            Nation = Client.Nation.England, InRemit = true, IsPartner = false,
+        });
+        Assert.Equal("Office of the Example Regulator", created!.Name);
 
-        var change = new { version, name = "Office of the Example Regulator (England)", type = "OtherPublicBody", sector = "Parliamentary", nation = "England", inRemit = true, isPartner = true };
-        var updated = await admin.PutAsJsonAsync(location, change);
-        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
-        Assert.True((await updated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isPartner").GetBoolean());
+        var change = new Client.OrganisationChanges
+        {
+            Version = created.Version, Name = "Office of the Example Regulator (England)", Type = Client.OrganisationType.OtherPublicBody,
+            Sector = Client.Sector.Parliamentary, Nation = Client.Nation.England, InRemit = true, IsPartner = true,
+        };
+        var updated = await api[created.Id!.Value].PutAsync(change);
+        Assert.True(updated!.IsPartner);
+        Assert.Equal(updated.Name, (await api[created.Id.Value].GetAsync())!.Name);
 
-        var stale = await admin.PutAsJsonAsync(location, change);
-        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        var stale = await Assert.ThrowsAsync<Client.ProblemDetails>(() => api[created.Id.Value].PutAsync(change));
+        Assert.Equal(409, stale.ResponseStatusCode);
     }
 
     [Fact]
@@ -52,13 +63,15 @@ public sealed class OrganisationsApiTests(PhsoFactory host)
     {
         var admin = host.CreateBrowser();
         await admin.SignInAsync(Demo.Admin);
-        var response = await admin.PostAsJsonAsync("/api/organisations", new { name = "", type = "NhsTrust", sector = "Parliamentary" });
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var errors = problem.GetProperty("errors");
-        Assert.Equal("Enter the organisation's name", errors.GetProperty("Name")[0].GetString());
-        Assert.Equal("An NHS trust is in the health sector", errors.GetProperty("Sector")[0].GetString());
-        Assert.True(errors.TryGetProperty("Nation", out _));
+        var refused = await Assert.ThrowsAsync<Client.ProblemDetails>(() => admin.Api().Api.Organisations.PostAsync(new Client.RegisterOrganisation
+        {
+            Name = "", Type = Client.OrganisationType.NhsTrust, Sector = Client.Sector.Parliamentary,
+        }));
+        Assert.Equal(400, refused.ResponseStatusCode);
+        var errors = refused.Errors!.AdditionalData;
+        Assert.Equal("Enter the organisation's name", Assert.IsType<Microsoft.Kiota.Abstractions.Serialization.UntypedArray>(errors["Name"]).GetValue().OfType<Microsoft.Kiota.Abstractions.Serialization.UntypedString>().Single().GetValue());
+        Assert.True(errors.ContainsKey("Sector"));
+        Assert.True(errors.ContainsKey("Nation"));
     }
 
     [Fact]
@@ -77,9 +90,9 @@ public sealed class OrganisationsApiTests(PhsoFactory host)
     {
         var staff = host.CreateBrowser();
         await staff.SignInAsync(Demo.Staff);
-        var response = await staff.GetAsync($"/api/organisations/{Guid.NewGuid()}");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var missing = await Assert.ThrowsAsync<Client.ProblemDetails>(() => staff.Api().Api.Organisations[Guid.NewGuid()].GetAsync());
+        Assert.Equal(404, missing.ResponseStatusCode);
+        Assert.Equal("There is no organisation with that id in the register.", missing.Title);
     }
 
     [Fact]

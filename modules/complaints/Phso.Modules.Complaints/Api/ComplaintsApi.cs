@@ -31,9 +31,10 @@ internal static class ComplaintsApi
                 answers.Evidence = [];
                 answers.DraftId = Guid.NewGuid();
                 var submitted = await mediator.Send(new SubmitComplaint(answers), cancellationToken);
-                return Results.Created($"/my-complaint/{submitted.Token}", new { submitted.Reference, PrivateLink = submitted.Link });
+                return Results.Created($"/my-complaint/{submitted.Token}", new ComplaintReceipt(submitted.Reference, submitted.Link));
             })
             .WithTags("Complaints")
+            .Produces<ComplaintReceipt>(StatusCodes.Status201Created)
             .WithName("SubmitComplaint").WithSummary("Make a complaint, as the public form does; answers with its reference and the complainant's private link")
             .AllowAnonymous()
             .DisableAntiforgery()
@@ -46,6 +47,7 @@ internal static class ComplaintsApi
                     ? Results.Ok(await LocalQuestionsFor.OrganisationAsync(mediator, organisation.Name, [], cancellationToken))
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No open organisation in the register has that id."))
             .WithTags("Complaints")
+            .Produces<List<LocalQuestion>>()
             .WithName("GetLocalQuestions").WithSummary("The questions an organisation's partner plugins add to a complaint about it")
             .AllowAnonymous()
             .RequireRateLimiting(SharedKernel.Web.RateLimits.PublicForms);
@@ -63,6 +65,7 @@ internal static class ComplaintsApi
             .RequireAuthorization(ComplaintsPolicies.Timeliness);
 
         cases.MapGet("/{reference}", async (string reference, IMediator mediator, CancellationToken cancellationToken) => await CaseAsync(mediator, reference, cancellationToken))
+            .Produces<CaseResource>()
             .WithName("GetCase").WithSummary("A case: its details, checks, clocks, timeline and the steps it allows now")
             .RequireAuthorization(ComplaintsPolicies.ReadCasework);
 
@@ -100,6 +103,7 @@ internal static class ComplaintsApi
                 await mediator.Send(new AddCaseDocument(reference, document), cancellationToken);
                 return await CaseAsync(mediator, reference, cancellationToken);
             })
+            .Produces<CaseResource>()
             .WithName("AddCaseDocument").WithSummary("Add a document to the case (multipart form data, field \"file\": PDF or image)")
             .RequireAuthorization(ComplaintsPolicies.WorkCases)
             .DisableAntiforgery()
@@ -110,12 +114,14 @@ internal static class ComplaintsApi
             .WithName("ListSharedProvisionalViews").WithSummary("The provisional views shared with the signed-in lead's organisation");
         partner.MapGet("/{reference}", async (string reference, IMediator mediator, CancellationToken cancellationToken) =>
             await mediator.Send(new GetSharedProvisionalView(reference), cancellationToken) is { } view ? Results.Ok(view) : NotFound(reference))
+            .Produces<SharedProvisionalView>()
             .WithName("GetSharedProvisionalView").WithSummary("One provisional view shared with the organisation, with its comments so far");
         partner.MapPost("/{reference}/comments", async (string reference, OrganisationComment body, IMediator mediator, CancellationToken cancellationToken) =>
         {
             await mediator.Send(new CommentAsOrganisation(reference, body.Comment), cancellationToken);
             return Results.Ok(await mediator.Send(new GetSharedProvisionalView(reference), cancellationToken));
         })
+        .Produces<SharedProvisionalView>()
         .WithName("CommentAsOrganisation").WithSummary("Send the organisation's comments on a provisional view, while the window is open");
     }
 
@@ -129,12 +135,16 @@ internal static class ComplaintsApi
                 await mediator.Send(withReference(command, reference), cancellationToken);
                 return await CaseAsync(mediator, reference, cancellationToken);
             })
+            .Produces<CaseResource>()
             .WithName(typeof(TCommand).Name).WithSummary(summary)
             .RequireAuthorization(ComplaintsPolicies.WorkCases);
     }
 
     private static async Task<IResult> CaseAsync(IMediator mediator, string reference, CancellationToken cancellationToken) =>
         await mediator.Send(new GetCase(reference), cancellationToken) is { } view ? Results.Ok(CaseResource.From(view)) : NotFound(reference);
+
+    /// <summary>What a complaint made through the API is answered with: its reference and the complainant's private link.</summary>
+    internal sealed record ComplaintReceipt(string Reference, string PrivateLink);
 
     private static IResult NotFound(string reference) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"There is no case with the reference {reference}.");

@@ -25,6 +25,7 @@ internal static class OrganisationsApi
                 await mediator.Send(new GetOrganisation(id), cancellationToken) is { } organisation
                     ? Results.Ok(organisation)
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no organisation with that id in the register."))
+            .Produces<OrganisationSummary>()
             .WithName("GetOrganisation").WithSummary("One organisation in the register")
             .RequireAuthorization(Policies.StaffOnly);
 
@@ -33,6 +34,7 @@ internal static class OrganisationsApi
                 var id = await mediator.Send(command, cancellationToken);
                 return Results.Created($"/api/organisations/{id}", await mediator.Send(new GetOrganisation(id), cancellationToken));
             })
+            .Produces<OrganisationSummary>(StatusCodes.Status201Created)
             .WithName("RegisterOrganisation").WithSummary("Add an organisation to the register")
             .RequireAuthorization(OrganisationPolicies.Register);
 
@@ -41,6 +43,7 @@ internal static class OrganisationsApi
                 await mediator.Send(new UpdateOrganisation(id, body.Version, body.Name ?? "", body.Type, body.Sector, body.Nation, body.InRemit, body.IsPartner, body.OdsCode), cancellationToken);
                 return Results.Ok(await mediator.Send(new GetOrganisation(id), cancellationToken));
             })
+            .Produces<OrganisationSummary>()
             .WithName("UpdateOrganisation").WithSummary("Change an organisation's details")
             .RequireAuthorization(Policies.Admin);
 
@@ -49,6 +52,7 @@ internal static class OrganisationsApi
                 await mediator.Send(new CloseOrganisation(id, body.Version, body.Reason ?? ""), cancellationToken);
                 return Results.Ok(await mediator.Send(new GetOrganisation(id), cancellationToken));
             })
+            .Produces<OrganisationSummary>()
             .WithName("CloseOrganisation").WithSummary("Record that an organisation has closed, with the reason")
             .RequireAuthorization(Policies.Admin);
 
@@ -57,6 +61,7 @@ internal static class OrganisationsApi
                 await mediator.Send(new ReopenOrganisation(id, body.Version), cancellationToken);
                 return Results.Ok(await mediator.Send(new GetOrganisation(id), cancellationToken));
             })
+            .Produces<OrganisationSummary>()
             .WithName("ReopenOrganisation").WithSummary("Reopen an organisation recorded as closed")
             .RequireAuthorization(Policies.Admin);
     }
