@@ -52,6 +52,29 @@ public sealed class SessionCacheTests(SessionCacheTests.Host host) : IClassFixtu
     }
 
     [Fact]
+    public async Task Reads_within_a_minute_of_the_last_move_write_nothing_and_a_refresh_after_that_moves_the_expiry()
+    {
+        var key = NewKey();
+        await Cache.SetAsync(key, [5], new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(60) });
+        var written = await ExpiryOfAsync(key);
+        host.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.NotNull(await Cache.GetAsync(key));
+        await Cache.RefreshAsync(key);
+        Assert.Equal(written, await ExpiryOfAsync(key));
+
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+        await Cache.RefreshAsync(key);
+        Assert.True(await ExpiryOfAsync(key) > written);
+    }
+
+    private async Task<DateTimeOffset> ExpiryOfAsync(string key)
+    {
+        await using var scope = host.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<Phso.Modules.Accounts.Persistence.AccountsDbContext>();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.CacheEntries.Where(e => e.Key == key).Select(e => e.ExpiresAt));
+    }
+
+    [Fact]
     public async Task An_absolute_expiry_wins_over_reads()
     {
         var key = NewKey();

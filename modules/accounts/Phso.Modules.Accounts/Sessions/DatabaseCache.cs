@@ -17,6 +17,7 @@ internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider cl
     public static readonly TimeSpan DefaultSlidingExpiration = TimeSpan.FromMinutes(20);
 
     private static readonly TimeSpan ClearExpiredEvery = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan SlideGranularity = TimeSpan.FromMinutes(1);
     private long _nextClearTicks;
 
     public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
@@ -27,19 +28,14 @@ internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider cl
         var now = clock.GetUtcNow();
         var entry = await db.CacheEntries.AsNoTracking()
             .Where(e => e.Key == key && e.ExpiresAt > now)
-            .Select(e => new { e.Value, e.SlidingExpiration, e.AbsoluteExpiresAt })
+            .Select(e => new { e.Value, e.ExpiresAt, e.SlidingExpiration, e.AbsoluteExpiresAt })
             .FirstOrDefaultAsync(token);
         if (entry is null)
         {
             return null;
         }
 
-        if (entry.SlidingExpiration is not null)
-        {
-            var expires = CachedEntry.NextExpiry(now, entry.SlidingExpiration, entry.AbsoluteExpiresAt);
-            await db.CacheEntries.Where(e => e.Key == key).ExecuteUpdateAsync(s => s.SetProperty(e => e.ExpiresAt, expires), token);
-        }
-
+        await SlideAsync(db, key, now, entry.ExpiresAt, entry.SlidingExpiration, entry.AbsoluteExpiresAt, token);
         return entry.Value;
     }
 
@@ -85,7 +81,42 @@ internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider cl
         }
     }
 
-    public async Task RefreshAsync(string key, CancellationToken token = default) => await GetAsync(key, token);
+    /// <summary>Moves a sliding entry's expiry on without reading its value (ASP.NET's session calls this at the end of
+    /// every request that read the session and changed nothing).</summary>
+    public async Task RefreshAsync(string key, CancellationToken token = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        var now = clock.GetUtcNow();
+        var entry = await db.CacheEntries.AsNoTracking()
+            .Where(e => e.Key == key && e.ExpiresAt > now)
+            .Select(e => new { e.ExpiresAt, e.SlidingExpiration, e.AbsoluteExpiresAt })
+            .FirstOrDefaultAsync(token);
+        if (entry is not null)
+        {
+            await SlideAsync(db, key, now, entry.ExpiresAt, entry.SlidingExpiration, entry.AbsoluteExpiresAt, token);
+        }
+    }
+
+    /// <summary>A read moves a sliding entry's expiry on; within a minute of the last move it is left alone, so a
+    /// person going through a form's pages costs a write a minute at most, not one per request.</summary>
+    private static async Task SlideAsync(AccountsDbContext db, string key, DateTimeOffset now, DateTimeOffset expiresAt, TimeSpan? sliding, DateTimeOffset? absolute, CancellationToken token)
+    {
+        if (sliding is null)
+        {
+            return;
+        }
+
+        var expires = CachedEntry.NextExpiry(now, sliding, absolute);
+        if (expires - expiresAt < SlideGranularity)
+        {
+            return;
+        }
+
+        await db.CacheEntries.Where(e => e.Key == key).ExecuteUpdateAsync(s => s.SetProperty(e => e.ExpiresAt, expires), token);
+    }
+
 
     public async Task RemoveAsync(string key, CancellationToken token = default)
     {
