@@ -111,6 +111,14 @@ public static class ArchitectureRules
 
     private static bool IsInterface(TypeFacts type) => type.BaseTypes.Count == 0;
 
+    /// <summary>A domain object knows rules, not forms: it refuses with a rule violation (a message about the record),
+    /// never by naming a request's property. Input is refused by validators and handlers, keyed by the request.</summary>
+    public static IEnumerable<string> DomainRefusesNoField(IEnumerable<AssemblyFacts> assemblies) =>
+        from assembly in assemblies.Where(a => IsModuleAssembly(a.Name))
+        from type in assembly.FieldRefusals
+        where type.Contains(".Domain.", StringComparison.Ordinal)
+        select $"{type} refuses a request's property. The domain raises RuleViolationException; check input in the request's validator or handler.";
+
     /// <summary>Time comes from TimeProvider, so it can be controlled: no DateTime.Now and friends.</summary>
     public static IEnumerable<string> TimeComesFromTimeProvider(IEnumerable<AssemblyFacts> assemblies) =>
         from assembly in assemblies

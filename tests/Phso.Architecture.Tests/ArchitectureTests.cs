@@ -6,7 +6,7 @@ public sealed class ArchitectureTests
 
     private static readonly AssemblyFacts Planted = AssemblyFacts.Read(typeof(Planted.PlantedPublicHandler).Assembly.Location);
 
-    private static AssemblyFacts Fake(string name, params string[] references) => new(name, references, [], []);
+    private static AssemblyFacts Fake(string name, params string[] references) => new(name, references, [], [], []);
 
     /// <summary>Every module folder's two projects are among the assemblies the rules read (the list comes from
     /// modules/, so a new module cannot be left out of the rules, or out of the host).</summary>
@@ -140,6 +140,15 @@ public sealed class ArchitectureTests
         Assert.Contains(
             "Phso.Architecture.Tests.Planted.PlantedRequest declares neither [RequiresPolicy] nor [AnyCaller].",
             ArchitectureRules.RequestsDeclareAPolicy([Planted with { Name = "Phso.Modules.Planted" }]));
+
+    [Fact]
+    public void The_domain_refuses_no_request_property() => Assert.Empty(ArchitectureRules.DomainRefusesNoField(Product));
+
+    [Fact]
+    public void A_domain_object_naming_a_field_is_reported() =>
+        Assert.Equal(
+            ["Phso.Architecture.Tests.Planted.Domain.PlantedDomainObject refuses a request's property. The domain raises RuleViolationException; check input in the request's validator or handler."],
+            ArchitectureRules.DomainRefusesNoField([Planted with { Name = "Phso.Modules.Planted" }]));
 
     [Fact]
     public void Time_comes_from_TimeProvider_everywhere() => Assert.Empty(ArchitectureRules.TimeComesFromTimeProvider(Product));

@@ -17,8 +17,12 @@ public sealed record TypeFacts(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Strings);
 
 /// <summary>What the rules need to know about one assembly, read from its file without loading it.</summary>
-public sealed record AssemblyFacts(string Name, IReadOnlyList<string> References, IReadOnlyList<TypeFacts> Types, IReadOnlyList<string> ClockReads)
+/// <paramref name="FieldRefusals"/>: the types (outermost, by full name) whose code refuses a request's property
+/// (<c>RequestValidationException.For</c>, <c>RequestErrors</c>).
+public sealed record AssemblyFacts(string Name, IReadOnlyList<string> References, IReadOnlyList<TypeFacts> Types, IReadOnlyList<string> ClockReads, IReadOnlyList<string> FieldRefusals)
 {
+    private static readonly string[] RefusalTypes = ["Phso.SharedKernel.Messaging.RequestValidationException", "Phso.SharedKernel.Messaging.RequestErrors`1"];
+
     private static readonly HashSet<string> ClockProperties =
     [
         "System.DateTime System.DateTime::get_Now()",
@@ -42,11 +46,18 @@ public sealed record AssemblyFacts(string Name, IReadOnlyList<string> References
             .Select(x => $"{x.Type.FullName}.{x.Method.Name}")
             .Distinct()
             .ToList();
+        var fieldRefusals = types
+            .Where(t => t.Methods.Any(m => m.HasBody && m.Body.Instructions.Any(i => i.OpCode.FlowControl == FlowControl.Call && i.Operand is MethodReference called
+                && RefusalTypes.Contains(Open(called.DeclaringType)) && called.Name != "get_Errors")))
+            .Select(Outermost)
+            .Distinct()
+            .ToList();
         return new AssemblyFacts(
             module.Assembly.Name.Name,
             [.. module.AssemblyReferences.Select(r => r.Name)],
             [.. types.Select(Describe)],
-            clockReads);
+            clockReads,
+            fieldRefusals);
     }
 
     private static IEnumerable<TypeDefinition> AllTypes(IEnumerable<TypeDefinition> types) =>
@@ -83,6 +94,8 @@ public sealed record AssemblyFacts(string Name, IReadOnlyList<string> References
                 p => (IReadOnlyList<string>)[.. p.GetMethod.Body.Instructions.Where(i => i.OpCode == OpCodes.Ldstr).Select(i => (string)i.Operand)]);
         return new TypeFacts(type.FullName, IsVisible(type), [.. interfaces.Distinct()], bases, [.. type.CustomAttributes.Select(a => a.AttributeType.FullName)], [.. handled.Distinct()], [.. notifications.Distinct()], strings);
     }
+
+    private static string Outermost(TypeDefinition type) => type.DeclaringType is { } outer ? Outermost(outer) : type.FullName;
 
     private static bool IsVisible(TypeDefinition type) => type.IsPublic || (type.IsNestedPublic && IsVisible(type.DeclaringType));
 

@@ -106,8 +106,12 @@ public sealed class UnitOfWorkInterceptor(
             };
             if (length > most)
             {
-                throw RequestValidationException.For(property.Metadata.Name,
-                    $"{Web.TagHelpers.AuditText.Humanise(property.Metadata.Name)} must be {most:N0} characters or fewer (it has {length:N0})");
+                // The last line of defence behind the validators: it knows the column, not the request, so the
+                // refusal concerns the whole form rather than a field.
+                throw new RequestValidationException(new Dictionary<string, string[]>
+                {
+                    [""] = [$"{Web.TagHelpers.AuditText.Humanise(property.Metadata.Name)} must be {most:N0} characters or fewer (it has {length:N0})"],
+                });
             }
         }
     }

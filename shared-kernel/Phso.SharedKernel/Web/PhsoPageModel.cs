@@ -33,7 +33,7 @@ public abstract class PhsoPageModel : PageModel
         catch (RuleViolationException e)
         {
             RuleRefused = true;
-            AddError(e.Property is null ? string.Empty : Key(prefix, e.Property), e.Message);
+            AddError(string.Empty, e.Message);
         }
         catch (ConcurrencyConflictException e)
         {

@@ -134,10 +134,10 @@ public sealed class CaseRulesTests
         var at = On(2026, 11, 2);
         var complaint = Received(at);
         complaint.StartChecks(Caseworker, at);
-        var against = Assert.Throws<RequestValidationException>(() => complaint.DecideCheck(EligibilityCheck.InTime, true, " ", Engine(EligibilityCheck.InTime, CheckOutcome.NotMet), Caseworker, at));
-        Assert.Equal(["Give the reason for your decision: it differs from the engine's view"], against.Errors["Reason"]);
-        var judgement = Assert.Throws<RequestValidationException>(() => complaint.DecideCheck(EligibilityCheck.Injustice, true, null, Engine(EligibilityCheck.Injustice, CheckOutcome.NeedsJudgement), Caseworker, at));
-        Assert.Contains("could not decide", judgement.Errors["Reason"][0], StringComparison.Ordinal);
+        var against = Assert.Throws<RuleViolationException>(() => complaint.DecideCheck(EligibilityCheck.InTime, true, " ", Engine(EligibilityCheck.InTime, CheckOutcome.NotMet), Caseworker, at));
+        Assert.Equal("Give the reason for your decision: it differs from the engine's view", against.Message);
+        var judgement = Assert.Throws<RuleViolationException>(() => complaint.DecideCheck(EligibilityCheck.Injustice, true, null, Engine(EligibilityCheck.Injustice, CheckOutcome.NeedsJudgement), Caseworker, at));
+        Assert.Contains("could not decide", judgement.Message, StringComparison.Ordinal);
 
         complaint.DecideCheck(EligibilityCheck.InTime, true, "Bereavement: discretion used.", Engine(EligibilityCheck.InTime, CheckOutcome.NotMet), Caseworker, at);
         var decision = Assert.Single(complaint.Checks);
@@ -186,8 +186,8 @@ public sealed class CaseRulesTests
     {
         var complaint = AtAssessment(On(2026, 11, 2));
         complaint.ChooseRoute(CaseStage.Investigation, null, Caseworker, On(2026, 11, 2));
-        var refused = Assert.Throws<RequestValidationException>(() => complaint.ShareProvisionalView("View", new DateOnly(2026, 11, 2), Caseworker, On(2026, 11, 2), Clocks));
-        Assert.Equal(["The date for comments must be in the future"], refused.Errors["CommentsDueOn"]);
+        var refused = Assert.Throws<RuleViolationException>(() => complaint.ShareProvisionalView("View", new DateOnly(2026, 11, 2), Caseworker, On(2026, 11, 2), Clocks));
+        Assert.Equal("The date for comments must be in the future", refused.Message);
         Assert.Equal(CaseStage.Investigation, complaint.Stage);
     }
 
@@ -201,8 +201,8 @@ public sealed class CaseRulesTests
 
         var late = Assert.Throws<RuleViolationException>(() => complaint.RequestReview(ReviewGrounds.NewInformation, "I have new evidence.", 1, On(2026, 11, 17), Clocks));
         Assert.StartsWith("The time to ask for a review ended on 16 November 2026, 1 month after the decision.", late.Message, StringComparison.Ordinal);
-        var noGrounds = Assert.Throws<RequestValidationException>(() => complaint.RequestReview(ReviewGrounds.None, "I disagree.", 1, On(2026, 11, 16), Clocks));
-        Assert.True(noGrounds.Errors.ContainsKey("Grounds"));
+        var noGrounds = Assert.Throws<RuleViolationException>(() => complaint.RequestReview(ReviewGrounds.None, "I disagree.", 1, On(2026, 11, 16), Clocks));
+        Assert.Equal("Select at least one reason for asking for a review", noGrounds.Message);
 
         complaint.RequestReview(ReviewGrounds.NewInformation | ReviewGrounds.InaccurateFacts, "I have new evidence.", 1, On(2026, 11, 16), Clocks);
         Assert.Equal(CaseStage.UnderReview, complaint.Stage);
@@ -234,8 +234,8 @@ public sealed class CaseRulesTests
         var at = On(2026, 11, 2);
         var complaint = Received(at);
         complaint.StartChecks(Caseworker, at);
-        Assert.True(Assert.Throws<RequestValidationException>(() => complaint.Decline([], Signpost.Other, "Because.", Caseworker, at)).Errors.ContainsKey("Reasons"));
-        Assert.True(Assert.Throws<RequestValidationException>(() => complaint.Decline([DeclineReason.OutOfTime], Signpost.Other, " ", Caseworker, at)).Errors.ContainsKey("Explanation"));
+        Assert.Equal("Select at least one reason for declining", Assert.Throws<RuleViolationException>(() => complaint.Decline([], Signpost.Other, "Because.", Caseworker, at)).Message);
+        Assert.Equal("Explain the decision to the person in your own words", Assert.Throws<RuleViolationException>(() => complaint.Decline([DeclineReason.OutOfTime], Signpost.Other, " ", Caseworker, at)).Message);
         Assert.Equal(CaseStage.Checks, complaint.Stage);
     }
 
@@ -243,8 +243,8 @@ public sealed class CaseRulesTests
     public void High_priority_needs_a_reason()
     {
         var complaint = Received(On(2026, 11, 2));
-        var refused = Assert.Throws<RequestValidationException>(() => complaint.SetPriority(Priority.High, PriorityReasons.None, null, Caseworker, On(2026, 11, 2)));
-        Assert.Equal(["Select why this case has high priority"], refused.Errors["Reasons"]);
+        var refused = Assert.Throws<RuleViolationException>(() => complaint.SetPriority(Priority.High, PriorityReasons.None, null, Caseworker, On(2026, 11, 2)));
+        Assert.Equal("Select why this case has high priority", refused.Message);
         complaint.SetPriority(Priority.High, PriorityReasons.TerminalIllness, "Palliative care.", Caseworker, On(2026, 11, 2));
         Assert.Equal("High priority: terminal illness", complaint.Events[^1].Summary);
     }

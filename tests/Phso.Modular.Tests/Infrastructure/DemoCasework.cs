@@ -14,4 +14,12 @@ public static class DemoCasework
         var queue = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ListCases(Stage: stage, IncludeEnded: true, PageSize: 200));
         return queue.Items.First(c => c.BodyName.StartsWith(bodyStartsWith, StringComparison.Ordinal)).Reference;
     }
+
+    /// <summary>The demo case about the body named, at whatever stage it is.</summary>
+    public static async Task<string> DemoCaseAsync(this PhsoFactory host, string bodyStartsWith)
+    {
+        await using var scope = host.SystemScope();
+        var queue = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ListCases(IncludeEnded: true, PageSize: 200));
+        return queue.Items.First(c => c.BodyName.StartsWith(bodyStartsWith, StringComparison.Ordinal)).Reference;
+    }
 }

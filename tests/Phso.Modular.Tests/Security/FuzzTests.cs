@@ -49,7 +49,7 @@ public sealed partial class FuzzTests(FuzzTests.Host host, ITestOutputHelper out
     [Fact]
     public async Task No_request_to_any_form_or_api_endpoint_answers_5xx_and_a_refused_one_writes_nothing()
     {
-        var routes = await RouteValuesAsync();
+        var routes = await DemoRoutes.ValuesAsync(host);
         var endpoints = Endpoints().ToList();
         var api = endpoints.Where(e => e.Method is "POST" or "PUT" && e.Route.StartsWith("api/", StringComparison.Ordinal)).ToList();
         var pages = endpoints.Where(e => e.Method is null).Select(e => e.Route).Distinct().ToList();
@@ -69,7 +69,7 @@ public sealed partial class FuzzTests(FuzzTests.Host host, ITestOutputHelper out
 
             foreach (var (method, route) in api.Select(e => (e.Method!, e.Route)))
             {
-                var url = "/" + Fill(route, routes);
+                var url = "/" + DemoRoutes.Fill(route, routes);
                 foreach (var body in Bodies(schemas.GetValueOrDefault(OperationKey(method, route))))
                 {
                     using var content = new StringContent(body.Json, Encoding.UTF8, "application/json");
@@ -80,7 +80,7 @@ public sealed partial class FuzzTests(FuzzTests.Host host, ITestOutputHelper out
 
             foreach (var route in pages)
             {
-                var url = "/" + Fill(route, routes);
+                var url = "/" + DemoRoutes.Fill(route, routes);
                 using var response = await client.GetAsync(url);
                 if ((int)response.StatusCode >= 500)
                 {
@@ -378,35 +378,6 @@ public sealed partial class FuzzTests(FuzzTests.Host host, ITestOutputHelper out
             })
             .Where(e => !e.route.StartsWith("error", StringComparison.Ordinal) && !e.route.StartsWith("openapi", StringComparison.Ordinal))
             .Distinct();
-
-    private async Task<IReadOnlyDictionary<string, string>> RouteValuesAsync()
-    {
-        await using var scope = host.SystemScope();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var course = (await mediator.Send(new Phso.Modules.Training.Features.Authoring.ListCourses()))[0].Id.ToString();
-        return new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["{reference}"] = await host.DemoCaseAsync(CaseStage.ProvisionalView, "Coldharbour"),
-            ["{token}"] = DemoCases.ProvisionalViewToken,
-            ["{organisation}"] = (await mediator.Send(new FindOrganisations("Northmoor Hospitals"))).Items[0].Id.ToString(),
-            ["{course}"] = course,
-            ["{person}"] = (await host.PersonAsync(Demo.Staff)).ToString(),
-            ["{team}"] = (await mediator.Send(new Phso.Modules.Accounts.Contracts.GetTeams()))[0].Id.ToString(),
-        };
-    }
-
-    private static string Fill(string route, IReadOnlyDictionary<string, string> values)
-    {
-        var id = route.Contains("courses", StringComparison.Ordinal) ? values["{course}"]
-            : route.Contains("people", StringComparison.Ordinal) ? values["{person}"]
-            : route.Contains("teams", StringComparison.Ordinal) ? values["{team}"]
-            : values["{organisation}"];
-        return route.Replace("{id:guid}", id, StringComparison.Ordinal).Replace("{organisationId:guid}", values["{organisation}"], StringComparison.Ordinal)
-            .Replace("{reference}", values["{reference}"], StringComparison.Ordinal).Replace("{token}", values["{token}"], StringComparison.Ordinal)
-            .Replace("{check}", "InTime", StringComparison.Ordinal).Replace("{key?}", "equality-act", StringComparison.Ordinal).Replace("{key}", "equality-act", StringComparison.Ordinal)
-            .Replace("{number:int}", "1", StringComparison.Ordinal).Replace("{code}", "AAAA-BBBB-CCCC", StringComparison.Ordinal).Replace("{sha256}", new string('0', 64), StringComparison.Ordinal)
-            .Replace("{id}", "coldharbour-complaint-standard", StringComparison.Ordinal);
-    }
 
     [GeneratedRegex("<form\\b([^>]*method=\"post\"[^>]*)>(.*?)</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex FormTag();

@@ -167,7 +167,7 @@ public sealed class CertificateStatusTests
         var certificate = Issued(new DateOnly(2027, 1, 10));
         certificate.SupersededBy(Issued(new DateOnly(2028, 1, 10)));
         Assert.Equal(CertificateStatus.Superseded, certificate.StatusOn(new DateOnly(2026, 6, 1)));
-        Assert.Throws<Phso.SharedKernel.Messaging.RequestValidationException>(() => certificate.Revoke(" ", "Admin", DateTimeOffset.UnixEpoch));
+        Assert.Throws<Phso.SharedKernel.Messaging.RuleViolationException>(() => certificate.Revoke(" ", "Admin", DateTimeOffset.UnixEpoch));
         certificate.Revoke("Issued in error", "Admin", DateTimeOffset.UnixEpoch);
         Assert.Equal(CertificateStatus.Revoked, certificate.StatusOn(new DateOnly(2026, 6, 1)));
         Assert.Throws<Phso.SharedKernel.Messaging.RuleViolationException>(() => certificate.Revoke("Again", "Admin", DateTimeOffset.UnixEpoch));

@@ -54,7 +54,7 @@ public sealed class TrainingClockTests(PhsoFactory host) : IClassFixture<PhsoFac
         var newcomer = await AsSystemAsync(new CreatePerson("Nadia Petrova", "nadia.petrova@ombudsman.example", PersonKind.Staff, [Roles.Staff], null, null,
             await host.PersonAsync(Demo.Manager), null));
         var due = Today.AddDays(40);
-        Assert.Equal(1, await AsSystemAsync(new AssignCourse(edi, AssignmentTarget.Person, newcomer, due)));
+        Assert.Equal(1, await AsSystemAsync(new AssignCourse(edi, AssignmentTarget.Person, newcomer, null, due)));
 
         var manager = await host.PersonAsync(Demo.Manager);
         await RunJobAsync();
@@ -84,7 +84,7 @@ public sealed class TrainingClockTests(PhsoFactory host) : IClassFixture<PhsoFac
         var handling = (await AsSystemAsync(new ImportCoursePackage(files))).CourseId;
         await AsSystemAsync(new PublishCourse(handling));
         var soon = Today.AddDays(5);
-        await AsSystemAsync(new AssignCourse(handling, AssignmentTarget.Person, newcomer, soon));
+        await AsSystemAsync(new AssignCourse(handling, AssignmentTarget.Person, newcomer, null, soon));
         await RunJobAsync();
         Assert.Equal(["due-7", "due-7"], (await RemindersAsync(newcomer)).Skip(8).Select(r => r.Kind)); // not the 30-day one as well
         var assignment = (await AsSystemAsync(new ListAssignments(handling))).Single(a => a.TargetName == "Nadia Petrova");
@@ -95,14 +95,14 @@ public sealed class TrainingClockTests(PhsoFactory host) : IClassFixture<PhsoFac
 
         // Nor for someone who has left.
         var leaver = await AsSystemAsync(new CreatePerson("Leo Grant", "leo.grant@ombudsman.example", PersonKind.Staff, [Roles.Staff], null, null, manager, null));
-        await AsSystemAsync(new AssignCourse(handling, AssignmentTarget.Person, leaver, Today.AddDays(5)));
+        await AsSystemAsync(new AssignCourse(handling, AssignmentTarget.Person, leaver, null, Today.AddDays(5)));
         var editing = await AsSystemAsync(new GetPersonForEditing(leaver));
         await AsSystemAsync(new DeactivatePerson(leaver, editing!.Version));
         await RunJobAsync();
         Assert.Empty(await RemindersAsync(leaver));
 
         // A retired course sends nothing either.
-        await AsSystemAsync(new AssignCourse(handling, AssignmentTarget.Person, newcomer, Today.AddDays(20)));
+        await AsSystemAsync(new AssignCourse(handling, AssignmentTarget.Person, newcomer, null, Today.AddDays(20)));
         await AsSystemAsync(new RetireCourse(handling));
         host.Clock.Advance(TimeSpan.FromDays(15));
         await RunJobAsync();

@@ -55,7 +55,7 @@ public sealed class TrainingReportsTests(PhsoFactory host)
         var otherPartner = await host.OrganisationAsync("Department for Work and Pensions");
         var outsider = await AsSystemAsync(new CreatePerson("Owen Marsh", "owen.marsh@dwp.example", PersonKind.Partner, [], Roles.PartnerHandler, null, null, otherPartner));
         var handling = (await AsSystemAsync(new ListCourses())).Single(c => c.Key == "handling-complaints-well").Id;
-        await AsSystemAsync(new AssignCourse(handling, AssignmentTarget.OrganisationHandlers, otherPartner, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30)));
+        await AsSystemAsync(new AssignCourse(handling, AssignmentTarget.OrganisationHandlers, null, otherPartner, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30)));
 
         var lead = host.CreateBrowser();
         await lead.SignInAsync(Demo.PartnerLead);

@@ -98,8 +98,17 @@ internal static class ComplaintsApi
                     return NotFound(reference);
                 }
 
-                await using var stream = file.OpenReadStream();
-                var document = await store.SaveForCaseAsync(view.Complaint.Id, file.FileName, stream, me.DisplayName, fromComplainant: false, cancellationToken);
+                CaseDocument document;
+                try
+                {
+                    await using var stream = file.OpenReadStream();
+                    document = await store.SaveForCaseAsync(view.Complaint.Id, file.FileName, stream, me.DisplayName, fromComplainant: false, cancellationToken);
+                }
+                catch (FileRefusedException e)
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [e.Message] });
+                }
+
                 await mediator.Send(new AddCaseDocument(reference, document), cancellationToken);
                 return await CaseAsync(mediator, reference, cancellationToken);
             })

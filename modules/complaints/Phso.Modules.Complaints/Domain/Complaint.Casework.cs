@@ -21,7 +21,7 @@ public sealed partial class Complaint
     {
         if (priority == Priority.High && reasons == PriorityReasons.None)
         {
-            throw RequestValidationException.For("Reasons", "Select why this case has high priority");
+            throw new RuleViolationException("Select why this case has high priority");
         }
 
         Priority = priority;
@@ -33,7 +33,7 @@ public sealed partial class Complaint
 
     public void AddNote(string text, Actor actor, CaseTime time)
     {
-        RequireText(text, "Text", "Enter the note");
+        RequireText(text, "Enter the note");
         Record(CaseEventKind.Note, actor, time, "Note", text.Trim(), Visibility.Internal);
     }
 
@@ -41,7 +41,7 @@ public sealed partial class Complaint
     public void SendMessage(string text, Actor actor, CaseTime time, CharterClockRules clocks)
     {
         ArgumentNullException.ThrowIfNull(time);
-        RequireText(text, "Text", "Enter the message");
+        RequireText(text, "Enter the message");
         var acknowledging = _clocks.Any(c => c.Kind == ClockKind.Acknowledgement && c.IsRunning);
         Record(acknowledging ? CaseEventKind.Acknowledged : CaseEventKind.MessageToComplainant, actor, time,
             acknowledging ? "Complaint acknowledged" : "Message sent to the complainant", text.Trim(), Visibility.Complainant);
@@ -50,7 +50,7 @@ public sealed partial class Complaint
 
     public void ReceiveMessage(string text, CaseTime time)
     {
-        RequireText(text, "Text", "Enter your message");
+        RequireText(text, "Enter your message");
         Record(CaseEventKind.MessageFromComplainant, Actor.Complainant, time, "Message from the complainant", text.Trim(), Visibility.Complainant);
     }
 

@@ -22,7 +22,7 @@ public sealed partial class Complaint
         var agreesWithEngine = engine.Outcome == (met ? CheckOutcome.Met : CheckOutcome.NotMet);
         if (!agreesWithEngine && string.IsNullOrWhiteSpace(reason))
         {
-            throw RequestValidationException.For("Reason", engine.Outcome == CheckOutcome.NeedsJudgement
+            throw new RuleViolationException(engine.Outcome == CheckOutcome.NeedsJudgement
                 ? "Give the reason for your decision: the engine could not decide this check"
                 : "Give the reason for your decision: it differs from the engine's view");
         }
@@ -67,7 +67,7 @@ public sealed partial class Complaint
     {
         if (route is not (CaseStage.EarlyResolution or CaseStage.Mediation or CaseStage.Investigation))
         {
-            throw RequestValidationException.For("Route", "Choose early resolution, mediation or investigation");
+            throw new RuleViolationException("Choose early resolution, mediation or investigation");
         }
 
         MoveTo(route, actor, time, $"{CaseStages.Describe(route)} started", reason);
@@ -80,7 +80,7 @@ public sealed partial class Complaint
             throw new RuleViolationException("Only a case in early resolution or mediation can be resolved without an investigation.");
         }
 
-        RequireText(summary, "Summary", "Say how the complaint was resolved");
+        RequireText(summary, "Say how the complaint was resolved");
         Decide(ComplaintOutcome.ResolvedWithoutInvestigation, summary, actor, time);
     }
 
@@ -89,10 +89,10 @@ public sealed partial class Complaint
     public void ShareProvisionalView(string markdown, DateOnly commentsDueOn, Actor actor, CaseTime time, CharterClockRules clocks)
     {
         ArgumentNullException.ThrowIfNull(time);
-        RequireText(markdown, "ProvisionalView", "Write the provisional view");
+        RequireText(markdown, "Write the provisional view");
         if (commentsDueOn <= time.Today)
         {
-            throw RequestValidationException.For("CommentsDueOn", "The date for comments must be in the future");
+            throw new RuleViolationException("The date for comments must be in the future");
         }
 
         MoveTo(CaseStage.ProvisionalView, actor, time, $"Provisional view shared with both parties; comments by {Day(commentsDueOn)}", null, Visibility.Complainant);
@@ -111,7 +111,7 @@ public sealed partial class Complaint
     public void CommentAsComplainant(string comment, CaseTime time)
     {
         RequireCommentWindow(time, ComplainantCommentedAt, "You have already sent your comments on the provisional view. To add more, send us a message.");
-        RequireText(comment, "Comment", "Enter your comments on the provisional view");
+        RequireText(comment, "Enter your comments on the provisional view");
         ComplainantComment = comment.Trim();
         ComplainantCommentedAt = time.Now;
         Record(CaseEventKind.ComplainantComment, Actor.Complainant, time, "Comments on the provisional view received from the complainant", ComplainantComment, Visibility.Complainant);
@@ -120,7 +120,7 @@ public sealed partial class Complaint
     public void CommentAsBody(string comment, Actor actor, CaseTime time)
     {
         RequireCommentWindow(time, BodyCommentedAt, $"{Possessive.Of(BodyName)} comments on the provisional view are already recorded.");
-        RequireText(comment, "Comment", "Enter the organisation's comments on the provisional view");
+        RequireText(comment, "Enter the organisation's comments on the provisional view");
         BodyComment = comment.Trim();
         BodyCommentedAt = time.Now;
         Record(CaseEventKind.BodyComment, actor, time, $"Comments on the provisional view received from {BodyName}", BodyComment, Visibility.Internal);
@@ -148,7 +148,7 @@ public sealed partial class Complaint
         ArgumentNullException.ThrowIfNull(time);
         if (outcome == ComplaintOutcome.ResolvedWithoutInvestigation)
         {
-            throw RequestValidationException.For("Outcome", "Choose upheld, partly upheld or not upheld");
+            throw new RuleViolationException("Choose upheld, partly upheld or not upheld");
         }
 
         if (!CaseStages.CanMove(Stage, CaseStage.Decided) || Stage != CaseStage.ProvisionalView)
@@ -161,7 +161,7 @@ public sealed partial class Complaint
             throw new RuleViolationException(lockMessage);
         }
 
-        RequireText(findingsMarkdown, "Findings", "Write the findings");
+        RequireText(findingsMarkdown, "Write the findings");
         Decide(outcome, findingsMarkdown, actor, time);
     }
 
@@ -173,10 +173,10 @@ public sealed partial class Complaint
         ArgumentNullException.ThrowIfNull(time);
         if (reasons.Count == 0)
         {
-            throw RequestValidationException.For("Reasons", "Select at least one reason for declining");
+            throw new RuleViolationException("Select at least one reason for declining");
         }
 
-        RequireText(explanation, "Explanation", "Explain the decision to the person in your own words");
+        RequireText(explanation, "Explain the decision to the person in your own words");
         MoveTo(CaseStage.Declined, actor, time, "Complaint declined", explanation.Trim(), Visibility.Complainant);
         DeclineReasons = string.Join(",", reasons.Distinct());
         Signpost = signpost;
@@ -223,10 +223,10 @@ public sealed partial class Complaint
 
         if (grounds == ReviewGrounds.None)
         {
-            throw RequestValidationException.For("Grounds", "Select at least one reason for asking for a review");
+            throw new RuleViolationException("Select at least one reason for asking for a review");
         }
 
-        RequireText(explanation, "Explanation", "Explain why you think the decision should be reviewed");
+        RequireText(explanation, "Explain why you think the decision should be reviewed");
         StageBeforeReview = Stage;
         MoveTo(CaseStage.UnderReview, Actor.Complainant, time, "Review of the decision requested", explanation.Trim(), Visibility.Complainant);
         _reviews.Add(new ReviewRequest { Id = Guid.CreateVersion7(time.Now), ComplaintId = Id, RequestedAt = time.Now, Grounds = grounds, Explanation = explanation.Trim() });
@@ -239,7 +239,7 @@ public sealed partial class Complaint
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(time);
         RequireStage(CaseStage.UnderReview, "There is no review waiting for an outcome.");
-        RequireText(reason, "Reason", "Explain the outcome of the review");
+        RequireText(reason, "Explain the outcome of the review");
         var review = _reviews.Single(r => r.Outcome is null);
         review.Outcome = outcome;
         review.OutcomeReason = reason.Trim();

@@ -212,11 +212,11 @@ public sealed partial class Complaint : IVersioned
         }
     }
 
-    private static void RequireText(string? text, string field, string message)
+    private static void RequireText(string? text, string message)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw RequestValidationException.For(field, message);
+            throw new RuleViolationException(message);
         }
     }
 

@@ -101,11 +101,11 @@ public sealed class EvidenceStore(IConfiguration configuration, IHostEnvironment
         var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         if (read == 0)
         {
-            throw RequestValidationException.For("File", "The selected file is empty");
+            throw new FileRefusedException("The selected file is empty");
         }
 
         var contentType = FileSignatures.Detect(head.AsSpan(0, read))
-            ?? throw RequestValidationException.For("File", "The selected file must be a PDF, JPG, PNG, GIF or WebP");
+            ?? throw new FileRefusedException("The selected file must be a PDF, JPG, PNG, GIF or WebP");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;
@@ -121,7 +121,7 @@ public sealed class EvidenceStore(IConfiguration configuration, IHostEnvironment
                 size += count;
                 if (size > MaxBytes)
                 {
-                    throw RequestValidationException.For("File", $"The selected file must be smaller than {MaxBytes / (1024 * 1024)}MB");
+                    throw new FileRefusedException($"The selected file must be smaller than {MaxBytes / (1024 * 1024)}MB");
                 }
 
                 hash.AppendData(buffer, 0, count);
@@ -163,3 +163,7 @@ public static class AccessTokens
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token ?? "")));
 }
+
+/// <summary>An uploaded file the service will not keep (empty, not a PDF or image by its content, too large). Not a
+/// request's refusal: each page shows it on its own file input, and the API as a problem on its "file" field.</summary>
+public sealed class FileRefusedException(string message) : Exception(message);

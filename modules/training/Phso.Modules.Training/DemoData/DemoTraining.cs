@@ -61,16 +61,16 @@ public static class DemoTraining
         var endOfMarch = new DateOnly(today.Month > 3 ? today.Year + 1 : today.Year, 3, 31);
         if (courses.SingleOrDefault(c => c.Key == "edi-essentials") is { } yearlyEdi)
         {
-            await mediator.Send(new AssignCourse(yearlyEdi.Id, AssignmentTarget.AllStaff, null, endOfMarch), cancellationToken);
+            await mediator.Send(new AssignCourse(yearlyEdi.Id, AssignmentTarget.AllStaff, null, null, endOfMarch), cancellationToken);
         }
 
         var coldharbour = (await mediator.Send(new FindOrganisations("Coldharbour"), cancellationToken)).Items is [var first, ..] ? first : null;
         if (courses.SingleOrDefault(c => c.Key == "handling-complaints-well") is { } handling)
         {
-            await mediator.Send(new AssignCourse(handling.Id, AssignmentTarget.AllStaff, null, endOfMarch), cancellationToken);
+            await mediator.Send(new AssignCourse(handling.Id, AssignmentTarget.AllStaff, null, null, endOfMarch), cancellationToken);
             if (coldharbour is not null)
             {
-                await mediator.Send(new AssignCourse(handling.Id, AssignmentTarget.OrganisationHandlers, coldharbour.Id, today.AddDays(60)), cancellationToken);
+                await mediator.Send(new AssignCourse(handling.Id, AssignmentTarget.OrganisationHandlers, null, coldharbour.Id, today.AddDays(60)), cancellationToken);
             }
         }
 

@@ -96,7 +96,7 @@ public sealed class Certificate
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw RequestValidationException.For("Reason", "Give the reason for revoking the certificate");
+            throw new RuleViolationException("Give the reason for revoking the certificate");
         }
 
         if (RevokedAt is not null)

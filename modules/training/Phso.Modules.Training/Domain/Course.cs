@@ -97,7 +97,7 @@ public sealed class Course : IVersioned
     {
         if (recurrence?.Problem is { } problem)
         {
-            throw RequestValidationException.For("Recurrence", problem);
+            throw new RuleViolationException(problem);
         }
 
         Recurrence = recurrence;

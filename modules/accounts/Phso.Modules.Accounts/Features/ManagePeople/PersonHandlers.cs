@@ -51,7 +51,7 @@ internal sealed class UpdatePersonHandler(AccountsDbContext db, UserManager<Pers
         var roles = await rules.ApplyAsync(person, request, cancellationToken);
         if (wasPartner != (person.OrganisationId is not null))
         {
-            throw RequestValidationException.For(nameof(IPersonDetails.Kind), "A person cannot move between staff and a partner organisation. Deactivate this account and create a new one");
+            throw RequestValidationException.For<IPersonDetails>(d => d.Kind, "A person cannot move between staff and a partner organisation. Deactivate this account and create a new one");
         }
 
         PersonRules.Succeeded(await users.UpdateAsync(person));
@@ -146,7 +146,7 @@ internal sealed class CreateAdministratorHandler(UserManager<Person> users, Pers
     {
         if (await users.FindByEmailAsync(request.Email) is not null)
         {
-            throw RequestValidationException.For(nameof(request.Email), $"There is already an account for {request.Email}");
+            throw RequestValidationException.For<CreateAdministrator>(r => r.Email, $"There is already an account for {request.Email}");
         }
 
         var person = new Person
@@ -154,7 +154,7 @@ internal sealed class CreateAdministratorHandler(UserManager<Person> users, Pers
             Id = Guid.CreateVersion7(), CreatedAt = clock.GetUtcNow(), EmailConfirmed = true, LockoutEnabled = true,
             DisplayName = request.DisplayName.Trim(), Email = request.Email.Trim(), UserName = request.Email.Trim(),
         };
-        PersonRules.Succeeded(await users.CreateAsync(person, request.Password));
+        PersonRules.Succeeded<CreateAdministrator>(await users.CreateAsync(person, request.Password), r => r.Password);
         await rules.SetRolesAsync(person, [Roles.Admin, Roles.Staff]);
         return person.Id;
     }

@@ -50,7 +50,7 @@ internal sealed class PersonRules(AccountsDbContext db, UserManager<Person> user
         {
             if (await users.FindByEmailAsync(email) is { } other && other.Id != person.Id)
             {
-                throw RequestValidationException.For(nameof(IPersonDetails.Email), $"Someone else already has an account with {email}");
+                throw RequestValidationException.For<IPersonDetails>(d => d.Email, $"Someone else already has an account with {email}");
             }
         }
 
@@ -64,7 +64,7 @@ internal sealed class PersonRules(AccountsDbContext db, UserManager<Person> user
             var organisation = await mediator.Send(new GetOrganisation(details.OrganisationId!.Value), cancellationToken);
             if (organisation is not { IsPartner: true, ClosedOn: null })
             {
-                throw RequestValidationException.For(nameof(IPersonDetails.OrganisationId), "Select an open partner organisation from the list");
+                throw RequestValidationException.For<IPersonDetails>(d => d.OrganisationId, "Select an open partner organisation from the list");
             }
 
             person.OrganisationId = organisation.Id;
@@ -76,7 +76,7 @@ internal sealed class PersonRules(AccountsDbContext db, UserManager<Person> user
         person.OrganisationId = null;
         if (details.TeamId is { } teamId && !await db.Teams.AnyAsync(t => t.Id == teamId, cancellationToken))
         {
-            throw RequestValidationException.For(nameof(IPersonDetails.TeamId), "Select a team from the list");
+            throw RequestValidationException.For<IPersonDetails>(d => d.TeamId, "Select a team from the list");
         }
 
         person.TeamId = details.TeamId;
@@ -94,13 +94,13 @@ internal sealed class PersonRules(AccountsDbContext db, UserManager<Person> user
 
         if (managerId == person.Id)
         {
-            throw RequestValidationException.For(nameof(IPersonDetails.LineManagerId), "A person cannot be their own line manager");
+            throw RequestValidationException.For<IPersonDetails>(d => d.LineManagerId, "A person cannot be their own line manager");
         }
 
         var manager = await db.Users.AsNoTracking().SingleOrDefaultAsync(p => p.Id == managerId, cancellationToken);
         if (manager is not { IsActive: true, OrganisationId: null })
         {
-            throw RequestValidationException.For(nameof(IPersonDetails.LineManagerId), "Select a line manager from the list of current staff");
+            throw RequestValidationException.For<IPersonDetails>(d => d.LineManagerId, "Select a line manager from the list of current staff");
         }
 
         // Walk up the chain from the new manager: meeting this person means the change would make a loop.
@@ -109,7 +109,7 @@ internal sealed class PersonRules(AccountsDbContext db, UserManager<Person> user
         {
             if (!seen.Add(id))
             {
-                throw RequestValidationException.For(nameof(IPersonDetails.LineManagerId), $"{manager.DisplayName} reports (directly or through others) to {person.DisplayName}, so cannot be their line manager");
+                throw RequestValidationException.For<IPersonDetails>(d => d.LineManagerId, $"{manager.DisplayName} reports (directly or through others) to {person.DisplayName}, so cannot be their line manager");
             }
         }
     }
@@ -122,8 +122,13 @@ internal sealed class PersonRules(AccountsDbContext db, UserManager<Person> user
         Succeeded(await users.AddToRolesAsync(person, roles.Except(current)));
     }
 
-    /// <summary>Turns an Identity failure into the pipeline's refusals.</summary>
-    public static void Succeeded(IdentityResult result)
+    /// <summary>Turns an Identity failure into the pipeline's refusals, for the form as a whole (nothing the person typed
+    /// is at fault: a taken email address is caught before, so this is a race or a fault).</summary>
+    public static void Succeeded(IdentityResult result) => Succeeded<IPersonDetails>(result, password: null);
+
+    /// <summary>Turns an Identity failure into the pipeline's refusals: a password rule's onto the request's
+    /// <paramref name="password"/> property, anything else onto the form as a whole.</summary>
+    public static void Succeeded<TRequest>(IdentityResult result, System.Linq.Expressions.Expression<Func<TRequest, object?>>? password)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (result.Succeeded)
@@ -136,13 +141,19 @@ internal sealed class PersonRules(AccountsDbContext db, UserManager<Person> user
             throw new ConcurrencyConflictException(ConcurrencyConflictException.DefaultMessage);
         }
 
-        throw new RequestValidationException(result.Errors
-            .GroupBy(e => e.Code switch
+        var errors = new RequestErrors<TRequest>();
+        foreach (var error in result.Errors)
+        {
+            if (password is not null && error.Code.StartsWith("Password", StringComparison.Ordinal))
             {
-                var c when c.StartsWith("Password", StringComparison.Ordinal) => "Password",
-                var c when c.Contains("Email", StringComparison.Ordinal) || c.Contains("UserName", StringComparison.Ordinal) => nameof(IPersonDetails.Email),
-                _ => "",
-            })
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+                errors.Add(password, error.Description);
+            }
+            else
+            {
+                errors.AddGeneral(error.Description);
+            }
+        }
+
+        errors.ThrowIfAny();
     }
 }

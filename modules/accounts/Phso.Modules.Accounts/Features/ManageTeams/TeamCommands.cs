@@ -32,7 +32,7 @@ internal static class TeamNameRule
         var key = Team.KeyOf(name);
         if (await db.Teams.AnyAsync(t => t.NameKey == key && t.Id != self, cancellationToken))
         {
-            throw RequestValidationException.For(nameof(CreateTeam.Name), $"There is already a team called {name}");
+            throw RequestValidationException.For<CreateTeam>(r => r.Name, $"There is already a team called {name}");
         }
 
         return (name, key);

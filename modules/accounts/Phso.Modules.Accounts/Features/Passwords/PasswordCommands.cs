@@ -88,7 +88,7 @@ internal sealed class SetPasswordWithTokenHandler(AccountsDbContext db, UserMana
             throw new RuleViolationException(Expired);
         }
 
-        PersonRules.Succeeded(result);
+        PersonRules.Succeeded<SetPasswordWithToken>(result, r => r.Password);
         PersonRules.Succeeded(await users.ResetAccessFailedCountAsync(person));
         PersonRules.Succeeded(await users.SetLockoutEndDateAsync(person, null));
         return Unit.Value;
@@ -103,10 +103,10 @@ internal sealed class ChangePasswordHandler(AccountsDbContext db, UserManager<Pe
         var result = await users.ChangePasswordAsync(person, request.CurrentPassword, request.Password);
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
         {
-            throw RequestValidationException.For(nameof(request.CurrentPassword), "Your current password is not right");
+            throw RequestValidationException.For<ChangePassword>(r => r.CurrentPassword, "Your current password is not right");
         }
 
-        PersonRules.Succeeded(result);
+        PersonRules.Succeeded<ChangePassword>(result, r => r.Password);
         return Unit.Value;
     }
 }

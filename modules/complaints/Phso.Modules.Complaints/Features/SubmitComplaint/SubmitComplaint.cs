@@ -63,7 +63,7 @@ internal sealed class SubmitComplaintHandler(
             var organisation = await mediator.Send(new GetOrganisation(a.OrganisationId!.Value), cancellationToken);
             if (organisation is not { ClosedOn: null })
             {
-                throw RequestValidationException.For(nameof(ComplaintAnswers.OrganisationId), "Select an organisation from the list, or say it is not in the list");
+                throw RequestValidationException.For<ComplaintAnswers>(c => c.OrganisationId, "Select an organisation from the list, or say it is not in the list");
             }
 
             organisationId = organisation.Id;
@@ -73,11 +73,17 @@ internal sealed class SubmitComplaintHandler(
 
         // What a client sent as questions is ignored: only its answers to the questions asked now count.
         a.LocalQuestions = await LocalQuestionsFor.OrganisationAsync(mediator, organisationId is null ? null : bodyName, a.LocalQuestions, cancellationToken);
-        var localProblems = ComplaintJourney.Find(ComplaintJourney.LocalQuestionsPage).Validate(a, time.Today).ToList();
-        if (localProblems.Count > 0)
+        // Keyed by the answers' own names, as the rest of the complaint form's refusals are (the page and the API send the answers).
+        var localProblems = new RequestErrors<ComplaintAnswers>();
+        foreach (var (question, index) in a.LocalQuestions.Select((q, i) => (q, i)))
         {
-            throw new RequestValidationException(localProblems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+            foreach (var message in ComplaintJourney.LocalAnswerProblems(question, time.Today))
+            {
+                localProblems.AddItem(c => c.LocalQuestions, index, question.Type == Plugins.Contracts.IntakeAnswerType.Date ? q => q.Date : q => q.Answer, message);
+            }
         }
+
+        localProblems.ThrowIfAny();
 
         a.AwareOn.TryRead("Date", out var awareOn, out _);
         DateOnly? complainedOn = a.ComplainedOn.TryRead("Date", out var complained, out _) ? complained : null;

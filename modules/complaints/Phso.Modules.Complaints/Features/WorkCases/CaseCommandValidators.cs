@@ -35,6 +35,11 @@ internal static class CaseRuleExtensions
     public static IRuleBuilderOptions<T, string?> IsOptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength, string what) =>
         rule.MaximumLength(maxLength).WithMessage($"{what} must be {maxLength:N0} characters or fewer");
 
+    /// <summary>A choice the person must make: <paramref name="missing"/> when none was sent, <paramref name="invalid"/> for a value not on the list.</summary>
+    public static IRuleBuilderOptions<T, TEnum?> IsChosen<T, TEnum>(this IRuleBuilderInitial<T, TEnum?> rule, string missing, string invalid)
+        where TEnum : struct, Enum =>
+        rule.Cascade(CascadeMode.Stop).NotNull().WithMessage(missing).Must(v => Enum.IsDefined(v!.Value)).WithMessage(invalid);
+
     public static IRuleBuilderOptions<T, TEnum?> IsOneOfTheChoices<T, TEnum>(this IRuleBuilder<T, TEnum?> rule, string message)
         where TEnum : struct, Enum =>
         rule.Must(v => v is null || Enum.IsDefined(v.Value)).WithMessage(message);
@@ -64,6 +69,7 @@ internal sealed class DecideCheckValidator : CaseCommandValidator<DecideCheck>
         : base(me)
     {
         RuleFor(c => c.Check).IsInEnum().WithMessage("Choose one of the preliminary checks");
+        RuleFor(c => c.Met).NotNull().WithMessage(c => $"Select whether \"{c.Check.Describe().ToLowerInvariant()}\" is met");
         RuleFor(c => c.Reason).IsOptionalText(CaseTextLimits.Reason, "The reason");
     }
 }
@@ -73,7 +79,8 @@ internal sealed class ChooseRouteValidator : CaseCommandValidator<ChooseRoute>
     public ChooseRouteValidator(ICurrentUser me)
         : base(me)
     {
-        RuleFor(c => c.Route).IsOneOfTheChoices("Choose early resolution, mediation or investigation");
+        RuleFor(c => c.Route).IsChosen("Choose how to handle the complaint", "Choose early resolution, mediation or investigation")
+            .Must(r => r is CaseStage.EarlyResolution or CaseStage.Mediation or CaseStage.Investigation).WithMessage("Choose early resolution, mediation or investigation");
         RuleFor(c => c.Reason).IsOptionalText(CaseTextLimits.Reason, "The reason");
     }
 }
@@ -89,12 +96,32 @@ internal sealed class ResolveCaseValidator : CaseCommandValidator<ResolveCase>
 
 internal sealed class ShareProvisionalViewValidator : CaseCommandValidator<ShareProvisionalView>
 {
-    public ShareProvisionalViewValidator(ICurrentUser me)
+    private const string DueDate = "Date for comments";
+
+    public ShareProvisionalViewValidator(ICurrentUser me, TimeProvider clock)
         : base(me)
     {
         RuleFor(c => c.ProvisionalView).IsText("Write the provisional view", CaseTextLimits.Document, "The provisional view");
-        RuleFor(c => c.CommentsDueOn).NotNull().WithMessage("Enter the date comments are due by");
+        RuleFor(c => c.CommentsDueOn).Custom((parts, context) =>
+        {
+            if (parts is null)
+            {
+                context.AddFailure("Enter the date comments are due by");
+            }
+            else if (!parts.TryRead(DueDate, out var due, out var error))
+            {
+                context.AddFailure(error!);
+            }
+            else if (due <= CaseTime.From(clock).Today)
+            {
+                context.AddFailure("The date for comments must be in the future");
+            }
+        });
     }
+
+    /// <summary>The date comments are due by, once the validator has accepted it.</summary>
+    public static DateOnly? DueOn(ShareProvisionalView command) =>
+        command.CommentsDueOn is { } parts && parts.TryRead(DueDate, out var due, out _) ? due : null;
 }
 
 internal sealed class RecordBodyCommentValidator : CaseCommandValidator<RecordBodyComment>
@@ -112,7 +139,8 @@ internal sealed class RecordDecisionValidator : CaseCommandValidator<RecordDecis
     public RecordDecisionValidator(ICurrentUser me)
         : base(me)
     {
-        RuleFor(c => c.Outcome).IsOneOfTheChoices("Choose upheld, partly upheld or not upheld");
+        RuleFor(c => c.Outcome).IsChosen("Choose the decision", "Choose upheld, partly upheld or not upheld")
+            .Must(o => o != Contracts.ComplaintOutcome.ResolvedWithoutInvestigation).WithMessage("Choose upheld, partly upheld or not upheld");
         RuleFor(c => c.Findings).IsText("Write the findings", CaseTextLimits.Document, "The findings");
     }
 }
@@ -122,8 +150,10 @@ internal sealed class DeclineComplaintValidator : CaseCommandValidator<DeclineCo
     public DeclineComplaintValidator(ICurrentUser me)
         : base(me)
     {
-        RuleFor(c => c.Reasons).Must(r => r is null || r.All(Enum.IsDefined)).WithMessage("Select reasons for declining from the list");
-        RuleFor(c => c.Signpost).IsOneOfTheChoices("Choose where else the person may be able to go from the list");
+        RuleFor(c => c.Reasons).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Select at least one reason for declining")
+            .Must(r => r!.All(Enum.IsDefined)).WithMessage("Select reasons for declining from the list");
+        RuleFor(c => c.Signpost).IsChosen("Choose where else the person may be able to go", "Choose where else the person may be able to go from the list");
         RuleFor(c => c.Explanation).IsText("Explain the decision to the person in your own words", CaseTextLimits.Summary, "The explanation");
     }
 }
@@ -143,7 +173,7 @@ internal sealed class RecordReviewOutcomeValidator : CaseCommandValidator<Record
     public RecordReviewOutcomeValidator(ICurrentUser me)
         : base(me)
     {
-        RuleFor(c => c.Outcome).IsOneOfTheChoices("Choose the outcome of the review from the list");
+        RuleFor(c => c.Outcome).IsChosen("Choose the outcome of the review", "Choose the outcome of the review from the list");
         RuleFor(c => c.Reason).IsText("Explain the outcome of the review", CaseTextLimits.Reason, "The explanation");
     }
 }
@@ -153,9 +183,11 @@ internal sealed class SetPriorityValidator : CaseCommandValidator<SetPriority>
     public SetPriorityValidator(ICurrentUser me)
         : base(me)
     {
-        RuleFor(c => c.Priority).IsOneOfTheChoices("Choose normal or high priority");
-        RuleFor(c => c.Reasons).Must(r => r is null || r.All(reason => reason != PriorityReasons.None && Enum.IsDefined(reason)))
-            .WithMessage("Select the reasons for high priority from the list");
+        RuleFor(c => c.Priority).IsChosen("Choose the priority", "Choose normal or high priority");
+        RuleFor(c => c.Reasons).Cascade(CascadeMode.Stop)
+            .Must(r => r is null || r.All(reason => reason != PriorityReasons.None && Enum.IsDefined(reason)))
+            .WithMessage("Select the reasons for high priority from the list")
+            .Must((c, r) => c.Priority != Priority.High || r is { Count: > 0 }).WithMessage("Select why this case has high priority");
         RuleFor(c => c.Note).IsOptionalText(CaseTextLimits.Reason, "The note");
     }
 }
@@ -228,7 +260,9 @@ internal sealed class AskForReviewValidator : AbstractValidator<AskForReview>
 {
     public AskForReviewValidator()
     {
-        RuleFor(c => c.Grounds).Must(g => g is null || g.All(ground => ground != ReviewGrounds.None && Enum.IsDefined(ground)))
+        RuleFor(c => c.Grounds).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Select at least one reason for asking for a review")
+            .Must(g => g!.All(ground => ground != ReviewGrounds.None && Enum.IsDefined(ground)))
             .WithMessage("Select the reasons for a review from the list");
         RuleFor(c => c.Explanation).IsText("Explain why you think the decision should be reviewed", CaseTextLimits.Summary, "Your explanation");
     }

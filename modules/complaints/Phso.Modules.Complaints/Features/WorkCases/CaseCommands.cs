@@ -100,12 +100,16 @@ internal sealed class DecideCheckHandler(CaseCommandServices services, Eligibili
 {
     protected override async Task ApplyAsync(Complaint complaint, DecideCheck command, Actor actor, CaseTime time, CancellationToken cancellationToken)
     {
-        if (command.Met is not { } met)
+        var met = command.Met!.Value;
+        var engine = (await eligibility.RunAsync(complaint, cancellationToken)).Single(r => r.Check == command.Check);
+        if (engine.Outcome != (met ? CheckOutcome.Met : CheckOutcome.NotMet) && string.IsNullOrWhiteSpace(command.Reason))
         {
-            throw RequestValidationException.For(nameof(DecideCheck.Met), $"Select whether \"{command.Check.Describe().ToLowerInvariant()}\" is met");
+            // Whether a reason is needed depends on what the engine made of the case, so only the handler can tell.
+            throw RequestValidationException.For<DecideCheck>(c => c.Reason, engine.Outcome == CheckOutcome.NeedsJudgement
+                ? "Give the reason for your decision: the engine could not decide this check"
+                : "Give the reason for your decision: it differs from the engine's view");
         }
 
-        var engine = (await eligibility.RunAsync(complaint, cancellationToken)).Single(r => r.Check == command.Check);
         complaint.DecideCheck(command.Check, met, command.Reason, engine, actor, time);
     }
 }
@@ -125,7 +129,7 @@ internal sealed class ChooseRouteHandler(CaseCommandServices services) : CaseCom
 {
     protected override Task ApplyAsync(Complaint complaint, ChooseRoute command, Actor actor, CaseTime time, CancellationToken cancellationToken)
     {
-        complaint.ChooseRoute(command.Route ?? throw RequestValidationException.For(nameof(ChooseRoute.Route), "Choose how to handle the complaint"), command.Reason, actor, time);
+        complaint.ChooseRoute(command.Route!.Value, command.Reason, actor, time);
         Services.EmailComplainant(complaint, $"Your complaint {complaint.Reference}: what happens next", CaseStages.ExplainToComplainant(complaint.Stage));
         return Task.CompletedTask;
     }
@@ -145,11 +149,7 @@ internal sealed class ShareProvisionalViewHandler(CaseCommandServices services, 
 {
     protected override async Task ApplyAsync(Complaint complaint, ShareProvisionalView command, Actor actor, CaseTime time, CancellationToken cancellationToken)
     {
-        if (!(command.CommentsDueOn ?? new DateParts()).TryRead("Date for comments", out var due, out var error))
-        {
-            throw RequestValidationException.For(nameof(ShareProvisionalView.CommentsDueOn), error!);
-        }
-
+        var due = ShareProvisionalViewValidator.DueOn(command)!.Value;
         complaint.ShareProvisionalView(command.ProvisionalView ?? "", due, actor, time, Services.Clocks);
         var dueText = due.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         Services.EmailComplainant(complaint, $"Your complaint {complaint.Reference}: our provisional view",
@@ -177,7 +177,7 @@ internal sealed class RecordDecisionHandler(CaseCommandServices services, IOptio
 {
     protected override Task ApplyAsync(Complaint complaint, RecordDecision command, Actor actor, CaseTime time, CancellationToken cancellationToken)
     {
-        complaint.RecordDecision(command.Outcome ?? throw RequestValidationException.For(nameof(RecordDecision.Outcome), "Choose the decision"), command.Findings ?? "", actor, time);
+        complaint.RecordDecision(command.Outcome!.Value, command.Findings ?? "", actor, time);
         Decisions.Publish(Services, complaint, options.Value);
         return Task.CompletedTask;
     }
@@ -212,7 +212,7 @@ internal sealed class DeclineComplaintHandler(CaseCommandServices services, IOpt
 {
     protected override Task ApplyAsync(Complaint complaint, DeclineComplaint command, Actor actor, CaseTime time, CancellationToken cancellationToken)
     {
-        complaint.Decline(command.Reasons ?? [], command.Signpost ?? throw RequestValidationException.For(nameof(DeclineComplaint.Signpost), "Choose where else the person may be able to go"), command.Explanation ?? "", actor, time);
+        complaint.Decline(command.Reasons ?? [], command.Signpost!.Value, command.Explanation ?? "", actor, time);
         var english = CultureInfo.GetCultureInfo("en-GB");
         Services.EmailComplainant(complaint, $"Your complaint {complaint.Reference}: we cannot look into it",
             $"{complaint.DeclineExplanation}\n\n{CaseText.Signpost(complaint.Signpost!.Value)}\n\n" +
@@ -236,7 +236,7 @@ internal sealed class RecordReviewOutcomeHandler(CaseCommandServices services) :
 {
     protected override Task ApplyAsync(Complaint complaint, RecordReviewOutcome command, Actor actor, CaseTime time, CancellationToken cancellationToken)
     {
-        complaint.RecordReviewOutcome(command.Outcome ?? throw RequestValidationException.For(nameof(RecordReviewOutcome.Outcome), "Choose the outcome of the review"), command.Reason ?? "", actor, time);
+        complaint.RecordReviewOutcome(command.Outcome!.Value, command.Reason ?? "", actor, time);
         Services.EmailComplainant(complaint, $"Your complaint {complaint.Reference}: the outcome of your review",
             (command.Outcome == ReviewOutcome.DecisionStands ? "We have reviewed our decision and it stands." : "We have reviewed our decision and we will look at your complaint again.") + $"\n\n{command.Reason!.Trim()}");
         return Task.CompletedTask;
@@ -256,7 +256,7 @@ internal sealed class AssignCaseHandler(CaseCommandServices services, IMediator 
         var person = await mediator.Send(new GetPerson(id), cancellationToken);
         if (person is not { IsActive: true } || !person.Roles.Contains(Roles.Caseworker))
         {
-            throw RequestValidationException.For(nameof(AssignCase.PersonId), "Select a caseworker from the list");
+            throw RequestValidationException.For<AssignCase>(c => c.PersonId, "Select a caseworker from the list");
         }
 
         complaint.AssignTo(person.Id, person.DisplayName, actor, time);
@@ -271,7 +271,7 @@ internal sealed class SetPriorityHandler(CaseCommandServices services) : CaseCom
 {
     protected override Task ApplyAsync(Complaint complaint, SetPriority command, Actor actor, CaseTime time, CancellationToken cancellationToken)
     {
-        complaint.SetPriority(command.Priority ?? throw RequestValidationException.For(nameof(SetPriority.Priority), "Choose the priority"),
+        complaint.SetPriority(command.Priority!.Value,
             (command.Reasons ?? []).Aggregate(PriorityReasons.None, (all, r) => all | r), command.Note, actor, time);
         return Task.CompletedTask;
     }
@@ -303,7 +303,7 @@ internal sealed class LinkBodyHandler(CaseCommandServices services, IMediator me
         var organisation = command.OrganisationId is { } id ? await mediator.Send(new GetOrganisation(id), cancellationToken) : null;
         if (organisation is null)
         {
-            throw RequestValidationException.For(nameof(LinkBody.OrganisationId), "Select the organisation from the register");
+            throw RequestValidationException.For<LinkBody>(c => c.OrganisationId, "Select the organisation from the register");
         }
 
         complaint.LinkBody(organisation.Id, organisation.Name, organisation.Sector, actor, time);
@@ -314,20 +314,22 @@ internal sealed class ChangeFactsHandler(CaseCommandServices services) : CaseCom
 {
     protected override Task ApplyAsync(Complaint complaint, ChangeFacts c, Actor actor, CaseTime time, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        // The dates are read against today and the local answers against the questions this case was asked, so the
+        // handler checks them, with the request's own property names.
+        var errors = new RequestErrors<ChangeFacts>();
         var today = time.Today;
-        var awareOn = Read(c.AwareOn, "Date they became aware", nameof(ChangeFacts.AwareOn), required: true);
+        var awareOn = Read(c.AwareOn, "Date they became aware", f => f.AwareOn, required: true);
         if (c.BodyProcedure is null)
         {
-            errors[nameof(ChangeFacts.BodyProcedure)] = ["Select where they are with the organisation's complaints procedure"];
+            errors.Add(f => f.BodyProcedure, "Select where they are with the organisation's complaints procedure");
         }
 
-        var complainedOn = c.BodyProcedure is Domain.BodyProcedure.NotStarted ? null : Read(c.ComplainedOn, "Date they complained to the organisation", nameof(ChangeFacts.ComplainedOn), required: false);
-        var acknowledgedOn = c.BodyProcedure is Domain.BodyProcedure.NotStarted ? null : Read(c.AcknowledgedOn, "Date the organisation acknowledged the complaint", nameof(ChangeFacts.AcknowledgedOn), required: false);
-        var finalResponseOn = c.BodyProcedure is Domain.BodyProcedure.Finished ? Read(c.FinalResponseOn, "Date of the organisation's final response", nameof(ChangeFacts.FinalResponseOn), required: false) : null;
+        var complainedOn = c.BodyProcedure is Domain.BodyProcedure.NotStarted ? null : Read(c.ComplainedOn, "Date they complained to the organisation", f => f.ComplainedOn, required: false);
+        var acknowledgedOn = c.BodyProcedure is Domain.BodyProcedure.NotStarted ? null : Read(c.AcknowledgedOn, "Date the organisation acknowledged the complaint", f => f.AcknowledgedOn, required: false);
+        var finalResponseOn = c.BodyProcedure is Domain.BodyProcedure.Finished ? Read(c.FinalResponseOn, "Date of the organisation's final response", f => f.FinalResponseOn, required: false) : null;
         foreach (var (field, message) in BodyDates.OutOfOrder(complainedOn, acknowledgedOn, finalResponseOn, "they complained"))
         {
-            errors.TryAdd(field == BodyDates.Acknowledged ? nameof(ChangeFacts.AcknowledgedOn) : nameof(ChangeFacts.FinalResponseOn), [message]);
+            errors.Add(field == BodyDates.Acknowledged ? f => f.AcknowledgedOn : f => f.FinalResponseOn, message);
         }
 
         MpReferral? mp = null;
@@ -335,15 +337,15 @@ internal sealed class ChangeFactsHandler(CaseCommandServices services) : CaseCom
         {
             if (string.IsNullOrWhiteSpace(c.MpName))
             {
-                errors[nameof(ChangeFacts.MpName)] = ["Enter the MP's name, or leave all the MP's details empty"];
+                errors.Add(f => f.MpName, "Enter the MP's name, or leave all the MP's details empty");
             }
 
             if (string.IsNullOrWhiteSpace(c.MpConstituency))
             {
-                errors[nameof(ChangeFacts.MpConstituency)] = ["Enter the MP's constituency"];
+                errors.Add(f => f.MpConstituency, "Enter the MP's constituency");
             }
 
-            var referred = Read(c.MpReferredOn, "Date the MP referred the complaint", nameof(ChangeFacts.MpReferredOn), required: true);
+            var referred = Read(c.MpReferredOn, "Date the MP referred the complaint", f => f.MpReferredOn, required: true);
             if (referred is { } on && !string.IsNullOrWhiteSpace(c.MpName) && !string.IsNullOrWhiteSpace(c.MpConstituency))
             {
                 mp = new MpReferral { MpName = c.MpName.Trim(), Constituency = c.MpConstituency.Trim(), ReferredOn = on };
@@ -352,7 +354,7 @@ internal sealed class ChangeFactsHandler(CaseCommandServices services) : CaseCom
 
         if (c.LegalRemedy is null)
         {
-            errors[nameof(ChangeFacts.LegalRemedy)] = ["Select whether they could go to a court or tribunal"];
+            errors.Add(f => f.LegalRemedy, "Select whether they could go to a court or tribunal");
         }
 
         var localAnswers = new Dictionary<int, string?>();
@@ -360,14 +362,15 @@ internal sealed class ChangeFactsHandler(CaseCommandServices services) : CaseCom
         {
             if (complaint.LocalAnswers.SingleOrDefault(a => a.Position == correction.Position) is not { } answer)
             {
-                errors[$"LocalAnswers[{index}]"] = ["That question is not on this case; reload the page"];
+                // The page shows only this case's questions, so there is no input to put this on.
+                errors.AddGeneral("One of the answers is to a question that is not on this case: reload the page and answer again");
                 continue;
             }
 
             var question = LocalQuestionsFor.Of(answer, correction.Answer, correction.Date);
             if (ComplaintJourney.LocalAnswerProblems(question, today).FirstOrDefault() is { } problem)
             {
-                errors[$"LocalAnswers[{index}].{(answer.Type == IntakeAnswerType.Date ? "Date" : "Answer")}"] = [problem];
+                errors.AddItem(f => f.LocalAnswers, index, answer.Type == IntakeAnswerType.Date ? a => a.Date : a => a.Answer, problem);
             }
             else
             {
@@ -375,15 +378,12 @@ internal sealed class ChangeFactsHandler(CaseCommandServices services) : CaseCom
             }
         }
 
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException(errors);
-        }
+        errors.ThrowIfAny();
 
         complaint.ChangeFacts(new CaseFacts(awareOn!.Value, c.BodyProcedure!.Value, complainedOn, acknowledgedOn, finalResponseOn, mp, c.LegalRemedy!.Value, localAnswers), actor, time);
         return Task.CompletedTask;
 
-        DateOnly? Read(DateParts? parts, string what, string field, bool required)
+        DateOnly? Read(DateParts? parts, string what, System.Linq.Expressions.Expression<Func<ChangeFacts, object?>> field, bool required)
         {
             parts ??= new DateParts();
             if (parts.IsEmpty && !required)
@@ -396,7 +396,7 @@ internal sealed class ChangeFactsHandler(CaseCommandServices services) : CaseCom
                 return date;
             }
 
-            errors[field] = [error!];
+            errors.Add(field, error!);
             return null;
         }
     }

@@ -135,11 +135,14 @@ public sealed class LinkModel(IMediator mediator) : CaseActionPage(mediator)
     {
         "new" => new SendNewLink(Reference),
         "revoke" => new RevokeLink(Reference, Version, Input.Reason),
-        _ => throw SharedKernel.Messaging.RequestValidationException.For("Action", "Select what you want to do"),
+        _ => throw new InvalidOperationException("The form's choice is checked before the command is made."),
     };
 
     public sealed class LinkForm
     {
+        // Which command to send is the page's choice, not a command's property, so the page checks it itself.
+        [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "Select what you want to do")]
+        [System.ComponentModel.DataAnnotations.RegularExpression("new|revoke", ErrorMessage = "Select what you want to do")]
         public string? Action { get; set; }
 
         /// <summary>Why the link is stopped (required to stop it).</summary>

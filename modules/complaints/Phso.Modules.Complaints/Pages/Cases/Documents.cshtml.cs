@@ -43,9 +43,9 @@ public sealed class NewDocumentModel(IMediator mediator, EvidenceStore store, IC
             await using var stream = upload.OpenReadStream();
             document = await store.SaveForCaseAsync(view.Complaint.Id, upload.FileName, stream, me.DisplayName, fromComplainant: false, cancellationToken);
         }
-        catch (RequestValidationException e)
+        catch (FileRefusedException e)
         {
-            AddError("Upload", e.Errors.Values.First()[0]);
+            AddError("Upload", e.Message);
             return Page();
         }
 

@@ -41,9 +41,9 @@ public sealed class EvidenceModel(ComplaintDrafts drafts, TimeProvider clock, Ev
             await using var stream = upload.OpenReadStream();
             draft.Evidence.Add(await store.SaveDraftAsync(draft.DraftId, upload.FileName, stream, cancellationToken));
         }
-        catch (RequestValidationException e)
+        catch (FileRefusedException e)
         {
-            AddError("Upload", e.Errors.Values.First()[0]);
+            AddError("Upload", e.Message);
             return Page();
         }
 

@@ -36,9 +36,9 @@ public sealed class MessageModel(IMediator mediator, EvidenceStore store) : Comp
                     return Page();
                 }
             }
-            catch (RequestValidationException e)
+            catch (FileRefusedException e)
             {
-                AddError("Upload", e.Errors.Values.First()[0]);
+                AddError("Upload", e.Message);
                 return Page();
             }
         }

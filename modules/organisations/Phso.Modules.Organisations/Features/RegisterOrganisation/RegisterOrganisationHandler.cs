@@ -39,12 +39,12 @@ internal static class UniqueDetails
         var ods = string.IsNullOrWhiteSpace(odsCode) ? null : odsCode.Trim().ToUpperInvariant();
         if (await db.Organisations.AnyAsync(o => o.NameKey == key && o.Id != self, cancellationToken))
         {
-            throw RequestValidationException.For(nameof(Contracts.RegisterOrganisation.Name), $"There is already an organisation called {tidyName} in the register");
+            throw RequestValidationException.For<Contracts.RegisterOrganisation>(r => r.Name, $"There is already an organisation called {tidyName} in the register");
         }
 
         if (ods is not null && await db.Organisations.AnyAsync(o => o.OdsCode == ods && o.Id != self, cancellationToken))
         {
-            throw RequestValidationException.For(nameof(Contracts.RegisterOrganisation.OdsCode), $"Another organisation in the register has the ODS code {ods}");
+            throw RequestValidationException.For<Contracts.RegisterOrganisation>(r => r.OdsCode, $"Another organisation in the register has the ODS code {ods}");
         }
 
         return new OrganisationDetails(tidyName, type, sector, nation, inRemit, isPartner, ods);

@@ -11,7 +11,13 @@ namespace Phso.Modules.Plugins.Features.Lifecycle;
 
 /// <summary>Installs a plugin package (zip bytes) and starts it. Returns the plugin's id.</summary>
 [RequiresPolicy(Policies.Admin)]
-public sealed record InstallPlugin(byte[] Package) : ICommand<string>;
+public sealed record InstallPlugin(byte[] Package) : ICommand<string>, IPluginPackageRequest;
+
+/// <summary>A request that carries a plugin package: what the package checks refuse, they refuse under its name.</summary>
+public interface IPluginPackageRequest
+{
+    byte[] Package { get; }
+}
 
 internal sealed class InstallPluginHandler(PluginsDbContext db, PluginRuntime runtime, TimeProvider clock, PluginInstallation installation) : IRequestHandler<InstallPlugin, string>
 {

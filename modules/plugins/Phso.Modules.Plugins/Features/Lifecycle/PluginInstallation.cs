@@ -82,14 +82,14 @@ internal sealed class PluginInstallation(PluginsDbContext db, PluginRuntime runt
         if (problems.Count > 0)
         {
             DeleteFolder(folder);
-            throw new RequestValidationException(new Dictionary<string, string[]> { ["Package"] = [.. problems] });
+            throw RequestValidationException.For<IPluginPackageRequest>(r => r.Package, problems);
         }
 
         return folder;
     }
 
     public static RequestValidationException Refused(PluginPackageException e) =>
-        new(new Dictionary<string, string[]> { ["Package"] = [.. e.Problems] });
+        RequestValidationException.For<IPluginPackageRequest>(r => r.Package, e.Problems);
 
     /// <summary>Unpacks to a folder of its own per version, so an upgrade never writes over files a running version uses.</summary>
     public string Unpack(PluginManifest manifest, IReadOnlyDictionary<string, byte[]> files)
@@ -101,7 +101,7 @@ internal sealed class PluginInstallation(PluginsDbContext db, PluginRuntime runt
             var path = Path.GetFullPath(Path.Combine(root, name));
             if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                throw RequestValidationException.For("Package", $"{name}: This file's path leads outside the package");
+                throw RequestValidationException.For<IPluginPackageRequest>(r => r.Package, $"{name}: This file's path leads outside the package");
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

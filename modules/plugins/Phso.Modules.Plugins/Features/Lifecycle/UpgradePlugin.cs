@@ -12,7 +12,7 @@ namespace Phso.Modules.Plugins.Features.Lifecycle;
 /// <summary>Replaces an installed plugin with another version of the same id; its data is kept. A lower version is
 /// refused unless forced.</summary>
 [RequiresPolicy(Policies.Admin)]
-public sealed record UpgradePlugin(string Id, int Version, byte[] Package, bool Force) : ICommand;
+public sealed record UpgradePlugin(string Id, int Version, byte[] Package, bool Force) : ICommand, IPluginPackageRequest;
 
 internal sealed class UpgradePluginHandler(PluginRuntime runtime, TimeProvider clock, PluginInstallation installation) : IRequestHandler<UpgradePlugin, Unit>
 {
@@ -22,7 +22,7 @@ internal sealed class UpgradePluginHandler(PluginRuntime runtime, TimeProvider c
         var (manifest, files) = installation.Verify(request.Package);
         if (manifest.Id != plugin.Id)
         {
-            throw RequestValidationException.For("Package", $"This package is the plugin \"{manifest.Id}\", not \"{plugin.Id}\"");
+            throw RequestValidationException.For<UpgradePlugin>(r => r.Package, $"This package is the plugin \"{manifest.Id}\", not \"{plugin.Id}\"");
         }
 
         plugin.EnsureCanUpgradeTo(manifest, request.Force);

@@ -1,3 +1,4 @@
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Phso.Modules.Organisations.Contracts;
@@ -9,9 +10,35 @@ using Phso.SharedKernel.Security;
 
 namespace Phso.Modules.Training.Features.Assignments;
 
-/// <summary>Assigns a published course with a due date: admins to anyone or any group; managers to their own direct reports.</summary>
+/// <summary>Assigns a published course with a due date: admins to anyone or any group; managers to their own direct reports.
+/// <see cref="PersonId"/> is the person when it is for one person; <see cref="OrganisationId"/> the organisation whose
+/// complaint handlers it is for.</summary>
 [RequiresPolicy(TrainingPolicies.Assign)]
-public sealed record AssignCourse(Guid CourseId, AssignmentTarget? Target, Guid? TargetId, DateOnly? DueOn) : ICommand<int>;
+public sealed record AssignCourse(Guid CourseId, AssignmentTarget? Target, Guid? PersonId, Guid? OrganisationId, DateOnly? DueOn) : ICommand<int>
+{
+    /// <summary>The person or organisation the target names, if it names one.</summary>
+    public Guid? TargetId => Target switch
+    {
+        AssignmentTarget.Person => PersonId,
+        AssignmentTarget.OrganisationHandlers => OrganisationId,
+        _ => null,
+    };
+}
+
+internal sealed class AssignCourseValidator : AbstractValidator<AssignCourse>
+{
+    public AssignCourseValidator(TimeProvider clock)
+    {
+        RuleFor(r => r.Target).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Choose who the course is for")
+            .IsInEnum().WithMessage("Choose who the course is for from the list");
+        RuleFor(r => r.DueOn).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Enter the date the course is due")
+            .Must(due => due >= TrainingTime.Today(clock)).WithMessage("The due date must be today or in the future");
+        RuleFor(r => r.PersonId).NotNull().When(r => r.Target == AssignmentTarget.Person).WithMessage("Choose the person");
+        RuleFor(r => r.OrganisationId).NotNull().When(r => r.Target == AssignmentTarget.OrganisationHandlers).WithMessage("Choose the organisation");
+    }
+}
 
 internal sealed class AssignCourseHandler(TrainingDbContext db, ICurrentUser me, TimeProvider clock, AssignmentEnrolments enrolling) : IRequestHandler<AssignCourse, int>
 {
@@ -19,12 +46,8 @@ internal sealed class AssignCourseHandler(TrainingDbContext db, ICurrentUser me,
     {
         var course = await db.Courses.Include(c => c.Versions).SingleOrDefaultAsync(c => c.Id == request.CourseId, cancellationToken)
             ?? throw new NotFoundException("There is no such course.");
-        var target = request.Target ?? throw RequestValidationException.For(nameof(AssignCourse.Target), "Choose who the course is for");
-        var due = request.DueOn ?? throw RequestValidationException.For(nameof(AssignCourse.DueOn), "Enter the date the course is due");
-        if (due < TrainingTime.Today(clock))
-        {
-            throw RequestValidationException.For(nameof(AssignCourse.DueOn), "The due date must be today or in the future");
-        }
+        var target = request.Target!.Value;
+        var due = request.DueOn!.Value;
 
         if (course.Published is null || course.IsRetired)
         {
@@ -37,7 +60,9 @@ internal sealed class AssignCourseHandler(TrainingDbContext db, ICurrentUser me,
             throw new RuleViolationException("Managers can assign courses to their own direct reports, one person at a time.");
         }
 
-        var (people, name) = await enrolling.PeopleAsync(target, request.TargetId, cancellationToken);
+        var (people, name) = await enrolling.PeopleAsync(target, request.TargetId, cancellationToken) ?? throw (target == AssignmentTarget.Person
+            ? RequestValidationException.For<AssignCourse>(r => r.PersonId, "Choose a current member of staff or handler")
+            : RequestValidationException.For<AssignCourse>(r => r.OrganisationId, "Choose an organisation from the list"));
         if (!isAdmin && people.Any(p => p.LineManagerId != me.Id))
         {
             throw new RuleViolationException("You can assign courses only to people who report to you.");

@@ -36,13 +36,14 @@ internal sealed class AssignmentEnrolments(TrainingDbContext db, IMediator media
         return enrolled;
     }
 
-    public async Task<(IReadOnlyList<PersonSummary> People, string Name)> PeopleAsync(AssignmentTarget target, Guid? targetId, CancellationToken cancellationToken)
+    /// <summary>Who a target means now, and how to name them; null when the person or organisation it names is not (or no longer) there.</summary>
+    public async Task<(IReadOnlyList<PersonSummary> People, string Name)?> PeopleAsync(AssignmentTarget target, Guid? targetId, CancellationToken cancellationToken)
     {
         switch (target)
         {
             case AssignmentTarget.Person:
                 var person = targetId is { } id ? await mediator.Send(new GetPerson(id), cancellationToken) : null;
-                return person is { IsActive: true } ? ([person], person.DisplayName) : throw RequestValidationException.For(nameof(AssignCourse.TargetId), "Choose the person");
+                return person is { IsActive: true } ? ([person], person.DisplayName) : null;
             case AssignmentTarget.AllStaff:
                 return ([.. (await mediator.Send(new FindPeople(Roles.Staff), cancellationToken))], "all staff");
             case AssignmentTarget.AllManagers:
@@ -51,7 +52,7 @@ internal sealed class AssignmentEnrolments(TrainingDbContext db, IMediator media
                 var organisation = targetId is { } org ? await mediator.Send(new GetOrganisation(org), cancellationToken) : null;
                 if (organisation is null)
                 {
-                    throw RequestValidationException.For(nameof(AssignCourse.TargetId), "Choose the organisation");
+                    return null;
                 }
 
                 var handlers = await mediator.Send(new FindPeople(Roles.PartnerHandler, organisation.Id), cancellationToken);

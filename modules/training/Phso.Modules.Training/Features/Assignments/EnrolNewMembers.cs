@@ -26,7 +26,11 @@ internal sealed class EnrolNewMembersHandler(TrainingDbContext db, AssignmentEnr
                 continue;
             }
 
-            var (people, _) = await enrolling.PeopleAsync(assignment.Target, assignment.TargetId, cancellationToken);
+            if (await enrolling.PeopleAsync(assignment.Target, assignment.TargetId, cancellationToken) is not var (people, _))
+            {
+                continue;
+            }
+
             enrolled += await enrolling.EnrolAsync(course, assignment, [.. people.Where(p => AssignmentEnrolments.Suits(course, p))], cancellationToken);
         }
 

@@ -35,10 +35,10 @@ internal sealed class AddLessonHandler(ICurrentUser me, TimeProvider clock, Draf
 
         if (draft.Lessons.Any(l => l.Key == request.Key))
         {
-            throw RequestValidationException.For("Key", $"A lesson already has the key \"{request.Key}\": choose another");
+            throw RequestValidationException.For<AddLesson>(r => r.Key, $"A lesson already has the key \"{request.Key}\": choose another");
         }
 
-        var markdown = LessonRules.Checked(request.Markdown!, draft);
+        var markdown = LessonRules.Checked<AddLesson>(request.Markdown!, draft, r => r.Markdown);
         var sections = draft.Sections.Select((s, i) => i == request.Section ? s with { Lessons = [.. s.Lessons, new Lesson(request.Key!, request.Title!.Trim(), markdown)] } : s).ToList();
         course.SaveDraft(draft with { Sections = sections }, me.DisplayName, clock.GetUtcNow());
         return Unit.Value;

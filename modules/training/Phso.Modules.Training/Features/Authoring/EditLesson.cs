@@ -27,7 +27,7 @@ internal sealed class EditLessonHandler(ICurrentUser me, TimeProvider clock, Dra
             throw new NotFoundException("The draft has no such lesson.");
         }
 
-        var markdown = LessonRules.Checked(request.Markdown!, draft);
+        var markdown = LessonRules.Checked<EditLesson>(request.Markdown!, draft, r => r.Markdown);
         var sections = draft.Sections.Select(s => s with
         {
             Lessons = [.. s.Lessons.Select(l => l.Key == request.LessonKey ? l with { Title = request.Title!.Trim(), Markdown = markdown } : l)],

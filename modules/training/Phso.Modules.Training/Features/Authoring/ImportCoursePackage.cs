@@ -11,7 +11,7 @@ namespace Phso.Modules.Training.Features.Authoring;
 /// <summary>Imports a course package: a new course, or a new draft of the course with the package's key. A package
 /// with any problem changes nothing and is refused with every problem's file and line.</summary>
 [RequiresPolicy(TrainingPolicies.Author)]
-public sealed record ImportCoursePackage(IReadOnlyDictionary<string, byte[]> Files) : ICommand<ImportedCourseResult>;
+public sealed record ImportCoursePackage(IReadOnlyDictionary<string, byte[]> Package) : ICommand<ImportedCourseResult>;
 
 public sealed record ImportedCourseResult(Guid CourseId, string Title, bool IsNewCourse, int DraftNumber);
 
@@ -22,11 +22,16 @@ internal sealed class ImportCoursePackageHandler(TrainingDbContext db, ICurrentU
         ImportedCourse imported;
         try
         {
-            imported = CoursePackage.Read(request.Files);
+            imported = CoursePackage.Read(request.Package);
         }
         catch (PackageException e)
         {
-            throw new RequestValidationException(new Dictionary<string, string[]> { ["Package"] = [.. e.Problems.Select(p => p.ToString())] });
+            throw RequestValidationException.For<ImportCoursePackage>(r => r.Package, e.Problems.Select(p => p.ToString()));
+        }
+
+        if (imported.Recurrence?.Problem is { } recurrence)
+        {
+            throw RequestValidationException.For<ImportCoursePackage>(r => r.Package, $"course.json: {recurrence}");
         }
 
         var now = clock.GetUtcNow();

@@ -18,11 +18,11 @@ internal static class LessonRules
     }
 
     /// <summary>The lesson's text as it will be kept, or every problem with its line, under the Markdown field.</summary>
-    public static string Checked(string markdown, CourseContent content)
+    public static string Checked<TRequest>(string markdown, CourseContent content, System.Linq.Expressions.Expression<Func<TRequest, object?>> property)
     {
         var check = LessonMarkdown.Check(markdown, "lessons/lesson.md", content.Images.Select(i => i.Name).ToHashSet(StringComparer.Ordinal));
         return check.Problems.Count == 0
             ? check.Markdown
-            : throw new RequestValidationException(new Dictionary<string, string[]> { ["Markdown"] = [.. check.Problems.Select(p => $"Line {p.Line}: {p.Message}")] });
+            : throw RequestValidationException.For(property, check.Problems.Select(p => $"Line {p.Line}: {p.Message}"));
     }
 }

@@ -46,22 +46,21 @@ public sealed class ImportModel(IMediator mediator) : PhsoPageModel
         }
 
         ImportedCourseResult? result = null;
-        try
+        if (!await TryAsync(async () => result = await mediator.Send(new ImportCoursePackage(files), cancellationToken), prefix: ""))
         {
-            result = await mediator.Send(new ImportCoursePackage(files), cancellationToken);
-        }
-        catch (SharedKernel.Messaging.RequestValidationException e)
-        {
-            return Refused([.. e.Errors.Values.SelectMany(v => v)]);
+            // Every problem is listed below the upload; the summary and the field say how many there are.
+            var problems = ModelState.TryGetValue("Package", out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
+            ModelState.Remove("Package");
+            return problems.Count > 0 ? Refused(problems) : Page();
         }
 
-        SuccessMessage = result.IsNewCourse
+        SuccessMessage = result!.IsNewCourse
             ? $"{result.Title} has been imported as a draft. Check it, then publish it."
             : $"{result.Title}: the package is now draft version {result.DraftNumber}. Publish it when it is ready; learners part-way through keep the version they started.";
         return Redirect($"/training/courses/{result.CourseId}");
     }
 
-    private PageResult Refused(IReadOnlyList<string> problems)
+    private PageResult Refused(List<string> problems)
     {
         Problems = problems;
         ModelState.AddModelError("Package", problems.Count == 1 ? "The package has a problem: see below" : $"The package has {problems.Count} problems: see below");

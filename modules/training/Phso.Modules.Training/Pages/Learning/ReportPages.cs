@@ -122,9 +122,8 @@ public sealed class AssignModel(IMediator mediator, ICurrentUser me) : PhsoPageM
             return Page();
         }
 
-        var targetId = Input.Target == AssignmentTarget.OrganisationHandlers ? Input.OrganisationId : Input.PersonId;
         var enrolled = 0;
-        if (!await TryAsync(async () => enrolled = await mediator.Send(new AssignCourse(Input.CourseId!.Value, Input.Target, targetId, due), cancellationToken)))
+        if (!await TryAsync(async () => enrolled = await mediator.Send(new AssignCourse(Input.CourseId!.Value, Input.Target, Input.PersonId, Input.OrganisationId, due), cancellationToken)))
         {
             return Page();
         }
