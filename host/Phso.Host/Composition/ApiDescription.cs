@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Phso.SharedKernel.Web;
 
@@ -77,8 +79,22 @@ internal static class ApiDescription
             Add(operation, context, "404", "There is no such record (or the caller may not know of it).", parameters.Any(p => p.Source.Id == "Path") || method == "GET" && anonymous && hasInput);
             Add(operation, context, "409", "A rule of the record refuses it now, or someone changed it since it was read.", method is "POST" or "PUT" && !anonymous);
             Add(operation, context, "429", "Too many requests from this client: wait for the time Retry-After says.", anonymous);
+            Exemplify(operation, context, metadata);
             return Task.CompletedTask;
         });
+    }
+
+    /// <summary>The endpoint's example body (<see cref="RequestExample"/>), as the API itself would write it.</summary>
+    private static void Exemplify(OpenApiOperation operation, OpenApiOperationTransformerContext context, IList<object> metadata)
+    {
+        if (metadata.OfType<RequestExample>().LastOrDefault() is not { } example
+            || operation.RequestBody?.Content?.TryGetValue("application/json", out var json) != true || json is null)
+        {
+            return;
+        }
+
+        var options = context.ApplicationServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        json.Example = JsonSerializer.SerializeToNode(example.Body, example.Body.GetType(), options);
     }
 
     private static void Add(OpenApiOperation operation, OpenApiOperationTransformerContext context, string status, string description, bool applies)

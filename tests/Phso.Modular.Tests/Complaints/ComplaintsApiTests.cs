@@ -34,16 +34,34 @@ public sealed class ComplaintsApiTests(PhsoFactory host)
         needsAdjustments = false,
     };
 
+    /// <summary>The same complaint, as the generated client sends it.</summary>
+    internal static Client.ComplaintAnswers ClientComplaint(Guid organisationId, string name = "Grace Adeyemi") => new()
+    {
+        Who = "myself",
+        PersonName = name,
+        PersonNation = Client.Nation.England,
+        PreferredChannel = Client.ContactChannel.Email,
+        Email = "grace.adeyemi@example.com",
+        OrganisationId = organisationId,
+        WhatHappened = "The ward discharged my father at night with no transport home and no medicines.",
+        AwareOn = new Client.DateParts { Day = "2", Month = "10", Year = "2026" },
+        Impact = "He was stranded for hours and missed two doses of his heart medicine.",
+        OutcomeWanted = "An apology and safer discharge at night.",
+        BodyProcedure = Client.BodyProcedure.Finished,
+        ComplainedOn = new Client.DateParts { Day = "5", Month = "10", Year = "2026" },
+        FinalResponseOn = new Client.DateParts { Day = "2", Month = "11", Year = "2026" },
+        LegalRemedy = Client.LegalRemedy.No,
+        NeedsAdjustments = false,
+    };
+
     [Fact]
     public async Task Anyone_can_submit_a_complaint_and_gets_its_reference_and_private_link()
     {
-        var response = await host.CreateBrowser().PostAsJsonAsync("/api/complaints", Complaint(await host.OrganisationAsync("Coldharbour Teaching Hospitals")));
+        var receipt = await host.CreateBrowser().Api().Api.Complaints.PostAsync(ClientComplaint(await host.OrganisationAsync("Coldharbour Teaching Hospitals")));
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var reference = body.RootElement.GetProperty("reference").GetString()!;
+        var reference = receipt!.Reference!;
         Assert.Matches("^PSO-\\d{4}-\\d{5}$", reference);
-        Assert.StartsWith("/my-complaint/", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith($"{PhsoFactory.PublicBaseUrl}/my-complaint/", receipt.PrivateLink, StringComparison.Ordinal);
         var view = await host.CaseAsync(reference);
         Assert.Equal(CaseStage.Received, view.Complaint.Stage);
         Assert.Equal("Grace Adeyemi", view.Complaint.Person.Name);
@@ -56,15 +74,20 @@ public sealed class ComplaintsApiTests(PhsoFactory host)
         var client = host.CreateBrowser();
         var before = await CountAsync(host);
 
-        var response = await client.PostAsJsonAsync("/api/complaints", new { who = "myself", personName = "", awareOn = new { day = "31", month = "2", year = "2026" } });
+        var refused = await Assert.ThrowsAsync<Client.ProblemDetails>(() => client.Api().Api.Complaints.PostAsync(new Client.ComplaintAnswers
+        {
+            Who = "myself", PersonName = "", AwareOn = new Client.DateParts { Day = "31", Month = "2", Year = "2026" },
+        }));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.Contains("Enter your full name", text, StringComparison.Ordinal);
-        Assert.Contains("must be a real date", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        Assert.Equal(400, refused.ResponseStatusCode);
+        Assert.Contains("Enter your full name", Messages(refused, "PersonName"));
+        Assert.Contains(Messages(refused, "AwareOn"), m => m.Contains("must be a real date", StringComparison.Ordinal));
         Assert.Equal(before, await CountAsync(host));
+
+        // Served as problem details, never a stack trace.
+        var response = await client.PostAsJsonAsync("/api/complaints", new { who = "myself", personName = "" });
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,11 +95,10 @@ public sealed class ComplaintsApiTests(PhsoFactory host)
     {
         var caseworker = host.CreateBrowser();
         await caseworker.SignInAsync(Demo.Caseworker);
-        var created = await host.CreateBrowser().PostAsJsonAsync("/api/complaints", Complaint(await host.OrganisationAsync("Coldharbour Teaching Hospitals"), "Ivan Petrov"));
-        using var createdBody = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
-        var reference = createdBody.RootElement.GetProperty("reference").GetString()!;
+        var created = await host.CreateBrowser().Api().Api.Complaints.PostAsync(ClientComplaint(await host.OrganisationAsync("Coldharbour Teaching Hospitals"), "Ivan Petrov"));
+        var reference = created!.Reference!;
 
-        // From here through the client generated from the API's description, as an organisation's system would.
+        // Through the client generated from the API's description, as an organisation's system would.
         var api = caseworker.Api().Api.Cases[reference];
         var read = await api.GetAsync();
         var version = read!.Version!.Value;
@@ -112,19 +134,31 @@ public sealed class ComplaintsApiTests(PhsoFactory host)
         var own = await host.DemoCaseAsync(CaseStage.ProvisionalView, "Coldharbour");
         var other = await host.DemoCaseAsync(CaseStage.ProvisionalView, "Eastfield");
 
-        using var list = JsonDocument.Parse(await lead.GetStringAsync("/api/partner/provisional-views"));
-        var listed = list.RootElement.GetRawText();
-        Assert.Contains(own, listed, StringComparison.Ordinal);
-        Assert.DoesNotContain(other, listed, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync($"/api/partner/provisional-views/{own}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync($"/api/partner/provisional-views/{other}")).StatusCode);
-        var comment = await lead.PostAsJsonAsync($"/api/partner/provisional-views/{other}/comments", new { comment = "Not ours to comment on." });
-        Assert.Equal(HttpStatusCode.NotFound, comment.StatusCode);
+        var views = lead.Api().Api.Partner.ProvisionalViews;
+        var listed = (await views.GetAsync())!.Select(v => v.Reference).ToList();
+        Assert.Contains(own, listed);
+        Assert.DoesNotContain(other, listed);
+        var shared = await views[own].GetAsync();
+        Assert.Equal("Coldharbour Teaching Hospitals NHS Trust", shared!.BodyName);
+        Assert.True(shared.StillOpen);
+        Assert.False(string.IsNullOrWhiteSpace(shared.ProvisionalViewMarkdown));
+        Assert.Equal(404, (await Assert.ThrowsAsync<Client.ProblemDetails>(() => views[other].GetAsync())).ResponseStatusCode);
+        var comment = await Assert.ThrowsAsync<Client.ProblemDetails>(() => views[other].Comments.PostAsync(new Client.OrganisationComment { Comment = "Not ours to comment on." }));
+        Assert.Equal(404, comment.ResponseStatusCode);
         Assert.Null((await host.CaseAsync(other)).Complaint.BodyComment);
+
+        // An empty comment is refused under the body's own field.
+        var empty = await Assert.ThrowsAsync<Client.ProblemDetails>(() => views[own].Comments.PostAsync(new Client.OrganisationComment { Comment = " " }));
+        Assert.Equal(400, empty.ResponseStatusCode);
+        Assert.Equal(["Enter your comments on the provisional view"], Messages(empty, "Comment"));
 
         // And none of the caseworkers' API.
         Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync($"/api/cases/{own}")).StatusCode);
     }
+
+    private static List<string> Messages(Client.ProblemDetails problem, string field) =>
+        [.. Assert.IsType<Microsoft.Kiota.Abstractions.Serialization.UntypedArray>(problem.Errors!.AdditionalData[field]).GetValue()
+            .OfType<Microsoft.Kiota.Abstractions.Serialization.UntypedString>().Select(m => m.GetValue()!)];
 
     private static async Task<int> CountAsync(PhsoFactory host)
     {

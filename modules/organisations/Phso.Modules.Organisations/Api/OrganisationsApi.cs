@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Phso.Modules.Organisations.Contracts;
 using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Time;
+using Phso.SharedKernel.Web;
 
 namespace Phso.Modules.Organisations.Api;
 
@@ -36,6 +37,7 @@ internal static class OrganisationsApi
             })
             .Produces<OrganisationSummary>(StatusCodes.Status201Created)
             .WithName("RegisterOrganisation").WithSummary("Add an organisation to the register")
+            .WithRequestExample(new RegisterOrganisation("Northbrook Community Health NHS Trust", OrganisationType.NhsTrust, Sector.Health, Nation.England, true, false, "RNB"))
             .RequireAuthorization(OrganisationPolicies.Register);
 
         api.MapPut("/{id:guid}", async (Guid id, OrganisationChanges body, IMediator mediator, CancellationToken cancellationToken) =>
@@ -45,6 +47,7 @@ internal static class OrganisationsApi
             })
             .Produces<OrganisationSummary>()
             .WithName("UpdateOrganisation").WithSummary("Change an organisation's details")
+            .WithRequestExample(new OrganisationChanges(3, "Northbrook Community Health NHS Foundation Trust", OrganisationType.NhsTrust, Sector.Health, Nation.England, true, true, "RNB"))
             .RequireAuthorization(Policies.Admin);
 
         api.MapPost("/{id:guid}/close", async (Guid id, Closure body, IMediator mediator, CancellationToken cancellationToken) =>
@@ -54,6 +57,7 @@ internal static class OrganisationsApi
             })
             .Produces<OrganisationSummary>()
             .WithName("CloseOrganisation").WithSummary("Record that an organisation has closed, with the reason")
+            .WithRequestExample(new Closure(4, "Merged into Northbrook and Eastvale NHS Trust on 1 April 2027."))
             .RequireAuthorization(Policies.Admin);
 
         api.MapPost("/{id:guid}/reopen", async (Guid id, Reopening body, IMediator mediator, CancellationToken cancellationToken) =>
@@ -63,6 +67,7 @@ internal static class OrganisationsApi
             })
             .Produces<OrganisationSummary>()
             .WithName("ReopenOrganisation").WithSummary("Reopen an organisation recorded as closed")
+            .WithRequestExample(new Reopening(5))
             .RequireAuthorization(Policies.Admin);
     }
 

@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Routing;
 using Phso.Modules.Sample.Contracts;
 using Phso.Modules.Sample.Features.RecordNote;
 using Phso.SharedKernel.Security;
+using Phso.SharedKernel.Web;
 
 namespace Phso.Modules.Sample.Api;
 
 /// <summary>JSON API over the notes, for staff. Refusals come back as problem details naming the body's fields. Every
-/// endpoint names its operation and says what it does (the OpenAPI description is linted in the tests).</summary>
+/// endpoint names its operation, says what it does and gives an example body (the OpenAPI description is linted in the tests).</summary>
 internal static class SampleApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
@@ -26,6 +27,7 @@ internal static class SampleApi
                 return Results.Created($"/api/sample/notes/{id}", new { id });
             })
             .WithName("RecordSampleNote").WithSummary("Record a note; answers with its id")
+            .WithRequestExample(new NewNote("The first note."))
             .RequireAuthorization(Policies.StaffOnly);
     }
 
