@@ -231,7 +231,8 @@ public static class PhsoApplication
         app.UseRouting();
         app.UseMiddleware<RequestSizeMiddleware>();
         app.UseRateLimiter();
-        app.UseSession();
+        var sessionPaths = app.Services.GetServices<SessionPath>().Select(p => new PathString(p.Prefix)).ToArray();
+        app.UseWhen(context => sessionPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)), paths => paths.UseSession());
         app.UseAuthentication();
         app.UseAuthorization();
 

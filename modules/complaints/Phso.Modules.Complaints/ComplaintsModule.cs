@@ -58,6 +58,7 @@ public sealed class ComplaintsModule : ModuleBase
         });
         services.AddSingleton<Evidence.EvidenceStore>();
         services.AddScoped<Features.SubmitComplaint.ComplaintDrafts>();
+        services.AddSingleton(new SessionPath("/complain"));
         services.AddScoped<Features.WorkCases.CaseCommandServices>();
         services.AddScoped<Features.BodyComments.SharedProvisionalViews>();
         services.AddScoped<Features.WorkCases.Eligibility>();

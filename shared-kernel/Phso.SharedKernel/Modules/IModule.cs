@@ -65,6 +65,11 @@ public abstract class ModuleBase : IModule
     public virtual IReadOnlyList<ModuleCommand> Commands => [];
 }
 
+/// <summary>Pages under <paramref name="Prefix"/> keep state in the session between requests (a form of several pages).
+/// The session runs only there: elsewhere a request would still cost a read of the shared session cache (ASP.NET's
+/// session refreshes its entry at the end of every request it sees, even one with no session cookie).</summary>
+public sealed record SessionPath(string Prefix);
+
 /// <summary>A link in the service navigation and on the signed-in home page.</summary>
 /// <param name="Text">Link text.</param>
 /// <param name="Href">Path, starting with a slash.</param>

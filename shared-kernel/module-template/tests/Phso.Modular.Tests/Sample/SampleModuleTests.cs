@@ -35,6 +35,7 @@ public sealed class SampleModuleTests(PhsoFactory host) : IClassFixture<PhsoFact
         var page = await refused.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("href=\"#Input_Text\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_Text\"", page, StringComparison.Ordinal);
         Assert.Contains("Enter the note", page, StringComparison.Ordinal);
     }
 
