@@ -175,6 +175,19 @@ public sealed class AccountsTests(PhsoFactory host)
     }
 
     [Fact]
+    public async Task An_email_address_identity_cannot_hold_is_refused_on_the_email_field()
+    {
+        // The validator lets an apostrophe through (it is a valid address); Identity's user names do not, and its
+        // refusal still lands on the field it concerns.
+        var admin = await AdminAsync();
+        var response = await admin.PostFormAsync("/admin/people/new", ("Input.DisplayName", "Siobhan O'Brien"), ("Input.Email", "siobhan.o'brien@ombudsman.example"), ("Input.Kind", "Staff"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("href=\"#Input_Email\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_Email\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Line_management_cannot_loop()
     {
         await using var scope = host.SystemScope();

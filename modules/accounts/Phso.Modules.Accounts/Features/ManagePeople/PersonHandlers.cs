@@ -154,7 +154,7 @@ internal sealed class CreateAdministratorHandler(UserManager<Person> users, Pers
             Id = Guid.CreateVersion7(), CreatedAt = clock.GetUtcNow(), EmailConfirmed = true, LockoutEnabled = true,
             DisplayName = request.DisplayName.Trim(), Email = request.Email.Trim(), UserName = request.Email.Trim(),
         };
-        PersonRules.Succeeded<CreateAdministrator>(await users.CreateAsync(person, request.Password), r => r.Password);
+        PersonRules.Succeeded<CreateAdministrator>(await users.CreateAsync(person, request.Password), r => r.Password, r => r.Email);
         await rules.SetRolesAsync(person, [Roles.Admin, Roles.Staff]);
         return person.Id;
     }

@@ -122,13 +122,18 @@ internal sealed class PersonRules(AccountsDbContext db, UserManager<Person> user
         Succeeded(await users.AddToRolesAsync(person, roles.Except(current)));
     }
 
-    /// <summary>Turns an Identity failure into the pipeline's refusals, for the form as a whole (nothing the person typed
-    /// is at fault: a taken email address is caught before, so this is a race or a fault).</summary>
-    public static void Succeeded(IdentityResult result) => Succeeded<IPersonDetails>(result, password: null);
+    /// <summary>Turns an Identity failure into the pipeline's refusals: one about the email address (a character
+    /// Identity does not allow in it, or an address taken in a race with another change) onto the person's Email,
+    /// anything else onto the form as a whole.</summary>
+    public static void Succeeded(IdentityResult result) => Succeeded<IPersonDetails>(result, password: null, email: d => d.Email);
 
     /// <summary>Turns an Identity failure into the pipeline's refusals: a password rule's onto the request's
-    /// <paramref name="password"/> property, anything else onto the form as a whole.</summary>
-    public static void Succeeded<TRequest>(IdentityResult result, System.Linq.Expressions.Expression<Func<TRequest, object?>>? password)
+    /// <paramref name="password"/> property, one about the email address onto <paramref name="email"/>, anything else
+    /// onto the form as a whole.</summary>
+    public static void Succeeded<TRequest>(
+        IdentityResult result,
+        System.Linq.Expressions.Expression<Func<TRequest, object?>>? password,
+        System.Linq.Expressions.Expression<Func<TRequest, object?>>? email = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (result.Succeeded)
@@ -147,6 +152,10 @@ internal sealed class PersonRules(AccountsDbContext db, UserManager<Person> user
             if (password is not null && error.Code.StartsWith("Password", StringComparison.Ordinal))
             {
                 errors.Add(password, error.Description);
+            }
+            else if (email is not null && (error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal)))
+            {
+                errors.Add(email, error.Description);
             }
             else
             {
