@@ -19,6 +19,7 @@ internal static class HostCommandLine
 
         await using var app = PhsoApplication.Build([], quiet, serving: false);
         var root = new RootCommand("Phso.Modular: casework and learning for an ombudsman. Run without a command to start the web application; add --demo for demo data.");
+        root.Subcommands.Add(SeedScaleCommand(app.Services));
         foreach (var command in app.Services.GetRequiredService<ModuleCatalogue>().Modules.SelectMany(m => m.Module.Commands))
         {
             var cli = new Command(command.Name, command.Description);
@@ -47,5 +48,42 @@ internal static class HostCommandLine
         }
 
         return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>seed-scale: the demo data, then every module's data at a real year's scale, for the load benchmark.</summary>
+    private static Command SeedScaleCommand(IServiceProvider services)
+    {
+        var cases = new Option<int>("--cases") { Description = "Complaints to write", DefaultValueFactory = _ => 100_000 };
+        var people = new Option<int>("--people") { Description = "Accounts to write (staff and partner handlers)", DefaultValueFactory = _ => 5_000 };
+        var enrolments = new Option<int>("--enrolments") { Description = "Training records to write", DefaultValueFactory = _ => 100_000 };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed writes the same data", DefaultValueFactory = _ => 2026 };
+        var command = new Command("seed-scale", "Writes the demo data and then invented data at a real year's scale (never in Production), for the load benchmark.")
+        {
+            cases, people, enrolments, seed,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var plan = new ScalePlan(parse.GetValue(cases), parse.GetValue(people), parse.GetValue(enrolments), parse.GetValue(seed));
+            if (plan.Cases < 0 || plan.People < 0 || plan.Enrolments < 0)
+            {
+                await Console.Error.WriteLineAsync("--cases, --people and --enrolments must be zero or more.");
+                return 2;
+            }
+
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                await services.SeedScaleDataAsync(plan, Console.Out, cancellationToken);
+            }
+            catch (DatabaseNotPreparedException refused)
+            {
+                await Console.Error.WriteLineAsync(refused.Message);
+                return 1;
+            }
+
+            await Console.Out.WriteLineAsync($"Scale data written in {watch.Elapsed.TotalSeconds:N0} s.");
+            return 0;
+        });
+        return command;
     }
 }

@@ -4,6 +4,7 @@ using Phso.Modules.Accounts.Persistence;
 using Phso.Modules.Accounts.Security;
 using Phso.Modules.Accounts.Sessions;
 using Phso.SharedKernel.Modules;
+using Phso.SharedKernel.Persistence;
 using Phso.SharedKernel.Security;
 
 namespace Phso.Modules.Accounts;
@@ -24,6 +25,7 @@ public sealed class AccountsModule : ModuleBase
         context.Services.AddPhsoIdentity();
         context.AddSharedHostState();
         context.Services.AddScoped<Features.FindPeople.PeopleReader>();
+        context.Services.AddReferenceDataCache<AccountsDbContext>();
         context.Services.AddScoped<SharedKernel.Auditing.IPersonNames, Features.FindPeople.PersonNames>();
         context.Services.AddScoped<Features.ManagePeople.PersonRules>();
         context.Services.AddScoped<Features.ManagePeople.Invitations>();
@@ -39,4 +41,7 @@ public sealed class AccountsModule : ModuleBase
 
     public override Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         DemoPeople.SeedAsync(services, cancellationToken);
+
+    public override Task<string?> SeedScaleDataAsync(ScalePlan plan, IServiceProvider services, CancellationToken cancellationToken) =>
+        ScaleData.ScalePeople.SeedAsync(plan, services, cancellationToken);
 }

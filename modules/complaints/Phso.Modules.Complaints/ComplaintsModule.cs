@@ -42,8 +42,17 @@ public sealed class ComplaintsModule : ModuleBase
         }
     }
 
+    public override IReadOnlyList<ModuleCommand> Commands =>
+    [
+        ModuleCommand.RunJobOnce("refresh-charter-clocks", "Brings every open case's charter clocks up to now, as the scheduled job does.", async (services, cancellationToken) =>
+            $"{await services.GetRequiredService<Features.CharterClocks.CharterClockWatch>().RefreshAsync(cancellationToken):N0} clocks changed state"),
+    ];
+
     public override Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         DemoData.DemoCases.SeedAsync(services, cancellationToken);
+
+    public override Task<string?> SeedScaleDataAsync(ScalePlan plan, IServiceProvider services, CancellationToken cancellationToken) =>
+        ScaleData.ScaleCases.SeedAsync(plan, services, cancellationToken);
 
     public override void ConfigureServices(ModuleContext context)
     {
@@ -64,6 +73,7 @@ public sealed class ComplaintsModule : ModuleBase
         services.AddScoped<Features.WorkCases.Eligibility>();
         services.AddScoped<Features.ComplainantLink.LinkResolver>();
         services.AddSingleton<Features.CharterClocks.CharterClockWatch>();
+        services.AddSingleton<Features.Timeliness.TimelinessFigures>();
         services.Configure<AuthorizationOptions>(options =>
         {
             options.AddPolicy(ComplaintsPolicies.ReadCasework, p => p.RequireAuthenticatedUser().RequireRole(Roles.Caseworker, Roles.Manager, Roles.Admin));

@@ -76,6 +76,13 @@ public sealed record FindOrganisations(
     string? NameContains = null, Sector? Sector = null, OrganisationType? Type = null, Nation? Nation = null,
     bool? InRemit = null, bool? IsPartner = null, bool IncludeClosed = false, int Page = 1, int PageSize = 50) : IQuery<OrganisationPage>;
 
+/// <summary>Every open organisation that matches, by name: the whole register rather than a page, for choice lists
+/// (a filter of bodies, the partner organisations a person can belong to). Kept for a few seconds (reference data).</summary>
+/// <param name="InRemit">Only those in (true) or out of (false) remit.</param>
+/// <param name="IsPartner">Only partners (true) or non-partners (false).</param>
+[AnyCaller]
+public sealed record ListOrganisations(bool? InRemit = null, bool? IsPartner = null) : IQuery<IReadOnlyList<OrganisationSummary>>;
+
 /// <summary>The register's policies.</summary>
 public static class OrganisationPolicies
 {

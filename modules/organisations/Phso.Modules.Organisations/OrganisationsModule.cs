@@ -6,6 +6,7 @@ using Phso.Modules.Organisations.Api;
 using Phso.Modules.Organisations.DemoData;
 using Phso.Modules.Organisations.Persistence;
 using Phso.SharedKernel.Modules;
+using Phso.SharedKernel.Persistence;
 using Phso.SharedKernel.Security;
 
 namespace Phso.Modules.Organisations;
@@ -21,6 +22,7 @@ public sealed class OrganisationsModule : ModuleBase
     {
         ArgumentNullException.ThrowIfNull(context);
         context.AddDbContext<OrganisationsDbContext, OrganisationsPostgreSqlDbContext>();
+        context.Services.AddReferenceDataCache<OrganisationsDbContext>();
         context.Services.Configure<AuthorizationOptions>(o => o.AddPolicy(OrganisationPolicies.Register, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Caseworker)));
     }
 
@@ -33,4 +35,7 @@ public sealed class OrganisationsModule : ModuleBase
 
     public override Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         DemoOrganisations.SeedAsync(services, cancellationToken);
+
+    public override Task<string?> SeedScaleDataAsync(ScalePlan plan, IServiceProvider services, CancellationToken cancellationToken) =>
+        ScaleData.ScaleRegister.SeedAsync(plan, services, cancellationToken);
 }

@@ -50,8 +50,17 @@ public sealed class TrainingModule : ModuleBase
         }
     }
 
+    public override IReadOnlyList<ModuleCommand> Commands =>
+    [
+        ModuleCommand.RunJobOnce("send-training-reminders", "Opens recertification cycles that are due, enrols new members of assigned groups and sends due and overdue reminders, as the scheduled job does.",
+            async (services, cancellationToken) => $"{await services.GetRequiredService<Features.Reminders.TrainingReminders>().RunAsync(cancellationToken):N0} reminders sent"),
+    ];
+
     public override Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         DemoData.DemoTraining.SeedAsync(services, cancellationToken);
+
+    public override Task<string?> SeedScaleDataAsync(ScalePlan plan, IServiceProvider services, CancellationToken cancellationToken) =>
+        ScaleData.ScaleTraining.SeedAsync(plan, services, cancellationToken);
 
     public override IReadOnlyList<NavigationLink> Navigation =>
     [

@@ -37,6 +37,12 @@ public interface IModule
     /// must be idempotent (it runs at every start of a demo host).</summary>
     Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken);
 
+    /// <summary>Writes the module's share of the scale data (the host's <c>seed-scale</c> command), after the demo data
+    /// and after the modules it depends on; returns what it wrote in a few words, or null when its scale data was
+    /// already there. Bulk: units of work of many rows (<see cref="ScaleData.SaveInBatchesAsync{T}"/>), built with the
+    /// domain's own methods, without integration events (each module writes its own part of the picture).</summary>
+    Task<string?> SeedScaleDataAsync(ScalePlan plan, IServiceProvider services, CancellationToken cancellationToken);
+
     /// <summary>Commands this module adds to the host's command line (for operators of a real deployment).</summary>
     IReadOnlyList<ModuleCommand> Commands { get; }
 }
@@ -49,7 +55,19 @@ public interface IModule
 /// <param name="RunAsync">What it does; returns the process exit code.</param>
 public sealed record ModuleCommand(
     string Name, string Description, IReadOnlyList<System.CommandLine.Option> Options,
-    Func<System.CommandLine.ParseResult, IServiceProvider, CancellationToken, Task<int>> RunAsync);
+    Func<System.CommandLine.ParseResult, IServiceProvider, CancellationToken, Task<int>> RunAsync)
+{
+    /// <summary>A command that runs one of the module's scheduled jobs now, once, and says what it did and how long it
+    /// took (for an operator who cannot wait for the schedule, and for timing a sweep at scale).</summary>
+    public static ModuleCommand RunJobOnce(string name, string description, Func<IServiceProvider, CancellationToken, Task<string>> run) =>
+        new(name, description, [], async (_, services, cancellationToken) =>
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var did = await run(services, cancellationToken);
+            await Console.Out.WriteLineAsync($"{did} in {watch.Elapsed.TotalSeconds:N1} s.");
+            return 0;
+        });
+}
 
 /// <summary>A convenient base for <see cref="IModule"/>: everything but the name and services is optional.</summary>
 public abstract class ModuleBase : IModule
@@ -62,6 +80,7 @@ public abstract class ModuleBase : IModule
     public virtual void ConfigureJobs(IQuartzBuilder quartz, IConfiguration configuration) { }
     public virtual IReadOnlyList<NavigationLink> Navigation => [];
     public virtual Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
+    public virtual Task<string?> SeedScaleDataAsync(ScalePlan plan, IServiceProvider services, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
     public virtual IReadOnlyList<ModuleCommand> Commands => [];
 }
 

@@ -209,6 +209,10 @@ public static class ModularMonolith
         }
 
         await Scheduling.SchedulerSetup.PrepareSchemaAsync(database, cancellationToken);
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            await database.RefreshPlannerStatisticsAsync(cancellationToken);
+        }
 
         // Checked once now, so a readiness probe never asks again.
         await services.GetRequiredService<MigrationState>().ProblemsAsync(services, cancellationToken);

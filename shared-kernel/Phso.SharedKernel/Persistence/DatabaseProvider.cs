@@ -27,6 +27,19 @@ public sealed class DatabaseSettings(DatabaseProvider provider, string connectio
     /// <summary>A new connection to the database, not yet open.</summary>
     public DbConnection CreateConnection() => Provider == DatabaseProvider.PostgreSql ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
 
+    /// <summary>Refreshes the statistics the query planner chooses indexes by. SQLite keeps none until asked (without
+    /// them it counts the open queue through the wider stage index instead of the open queue's own), so a SQLite host
+    /// refreshes them as it starts, sampling a thousand rows of each index; PostgreSQL's autovacuum keeps its own, but
+    /// a bulk load should refresh them at once (<c>seed-scale</c> does).</summary>
+    public async Task RefreshPlannerStatisticsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = Provider == DatabaseProvider.Sqlite ? "PRAGMA analysis_limit = 1000; ANALYZE;" : "ANALYZE;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public static DatabaseSettings From(IConfiguration configuration, IHostEnvironment environment, string dataFolder)
     {
         ArgumentNullException.ThrowIfNull(configuration);

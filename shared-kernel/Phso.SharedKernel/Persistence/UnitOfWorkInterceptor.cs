@@ -34,6 +34,9 @@ public sealed class UnitOfWorkInterceptor(
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
+    /// <summary>What a save does before writing, for rows written by <see cref="BulkInsert"/> instead.</summary>
+    internal void PrepareBulk(DbContext context) => Prepare(context);
+
     private void Prepare(DbContext? context)
     {
         if (context is not IModuleDbContext)

@@ -18,6 +18,7 @@ public sealed class CompositionTests
         public void MapEndpoints(IEndpointRouteBuilder endpoints) { }
         public void ConfigureJobs(IQuartzBuilder quartz, IConfiguration configuration) { }
         public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task<string?> SeedScaleDataAsync(ScalePlan plan, IServiceProvider services, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
     }
 
     [Fact]

@@ -87,6 +87,30 @@ public sealed class WorkingDayCalendarTests
         Assert.Equal(0, Calendar.WorkingDaysBetween(monday, monday, Nation.England));
     }
 
+    [Theory]
+    [InlineData(Nation.England)]
+    [InlineData(Nation.Wales)]
+    [InlineData(Nation.Scotland)]
+    [InlineData(Nation.NorthernIreland)]
+    public void Working_days_between_are_counted_as_walking_the_calendar_day_by_day_would(Nation nation)
+    {
+        // Counting skips the walk, so it is checked against one: every start over three years (Christmas, Easter and
+        // the one-off 2022-2023 holidays among them), each to ends from the same day to a year and a half later.
+        var random = new Random(12);
+        for (var start = new DateOnly(2021, 12, 1); start < new DateOnly(2024, 12, 1); start = start.AddDays(1))
+        {
+            var end = start.AddDays(random.Next(0, 550));
+            var walked = 0;
+            for (var day = start.AddDays(1); day <= end; day = day.AddDays(1))
+            {
+                walked += Calendar.IsWorkingDay(day, nation) ? 1 : 0;
+            }
+
+            Assert.True(walked == Calendar.WorkingDaysBetween(start, end, nation), $"{start:yyyy-MM-dd} to {end:yyyy-MM-dd}: walked {walked}, counted {Calendar.WorkingDaysBetween(start, end, nation)}");
+            Assert.Equal(-walked, Calendar.WorkingDaysBetween(end, start, nation));
+        }
+    }
+
     [Fact]
     public void A_one_off_bank_holiday_can_be_added_from_a_data_file_without_a_release()
     {

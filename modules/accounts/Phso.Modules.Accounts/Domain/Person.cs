@@ -24,9 +24,6 @@ public sealed class Person : IdentityUser<Guid>, IVersioned
     public DateTimeOffset CreatedAt { get; set; }
 
     public int Version { get; set; }
-
-    internal PersonSummary ToSummary(IReadOnlyList<string> roles, string? teamName) =>
-        new(Id, DisplayName, Email ?? "", roles, TeamId, teamName, LineManagerId, OrganisationId, IsActive);
 }
 
 /// <summary>A team of staff.</summary>

@@ -51,6 +51,33 @@ internal class AccountsDbContext : IdentityDbContext<Person, IdentityRole<Guid>,
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<CachedEntry> CacheEntries => Set<CachedEntry>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var directoryChanges = DirectoryChanges();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        AfterDirectoryChanges(directoryChanges);
+        return saved;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var directoryChanges = DirectoryChanges();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AfterDirectoryChanges(directoryChanges);
+        return saved;
+    }
+
+    /// <summary>Whether this save changes who is who (people, their roles, teams), which the people cache must forget.</summary>
+    private bool DirectoryChanges() => this.Changes(typeof(Person), typeof(IdentityUserRole<Guid>), typeof(Team));
+
+    private void AfterDirectoryChanges(bool changed)
+    {
+        if (changed)
+        {
+            this.ReferenceDataChanged<AccountsDbContext>();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -28,6 +28,21 @@ public enum EligibilityCheck
     NoAlternativeRemedy,
 }
 
+public static class EligibilityChecks
+{
+    /// <summary>The reason for declining that a check not met gives.</summary>
+    public static DeclineReason DeclineReason(this EligibilityCheck check) => check switch
+    {
+        EligibilityCheck.Jurisdiction => Domain.DeclineReason.NotInRemit,
+        EligibilityCheck.Injustice => Domain.DeclineReason.NoInjustice,
+        EligibilityCheck.SuitablePerson => Domain.DeclineReason.NotASuitablePerson,
+        EligibilityCheck.InTime => Domain.DeclineReason.OutOfTime,
+        EligibilityCheck.NotPremature => Domain.DeclineReason.Premature,
+        EligibilityCheck.MpReferral => Domain.DeclineReason.NoMpReferral,
+        _ => Domain.DeclineReason.AlternativeRemedy,
+    };
+}
+
 public enum CheckOutcome
 {
     Met,

@@ -23,6 +23,31 @@ internal class OrganisationsDbContext : ModuleDbContext
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var registerChanges = this.Changes(typeof(Organisation));
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (registerChanges)
+        {
+            this.ReferenceDataChanged<OrganisationsDbContext>();
+        }
+
+        return saved;
+    }
+
+    /// <summary>Saves, and makes this host's cached lists of the register (<see cref="ReferenceDataCache{TOwner}"/>) forget what changed.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var registerChanges = this.Changes(typeof(Organisation));
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (registerChanges)
+        {
+            this.ReferenceDataChanged<OrganisationsDbContext>();
+        }
+
+        return saved;
+    }
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Organisation>(b =>

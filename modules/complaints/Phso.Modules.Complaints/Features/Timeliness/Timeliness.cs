@@ -17,9 +17,10 @@ namespace Phso.Modules.Complaints.Features.Timeliness;
 [RequiresPolicy(ComplaintsPolicies.Timeliness)]
 public sealed record GetTimeliness(Sector? Sector = null, int Months = 12) : IQuery<TimelinessReport>;
 
+/// <summary>The dashboard's figures; <c>CalculatedAt</c> says when they were worked out (they are kept for a minute).</summary>
 public sealed record TimelinessReport(
     DateOnly Today, Sector? Sector, int Months, IReadOnlyList<StageCount> OpenByStage, IReadOnlyList<AgeBand> OpenByAge, int OpenOverdue,
-    IReadOnlyList<ClockPerformance> Clocks, IReadOnlyList<MonthOfDecisions> Decisions)
+    IReadOnlyList<ClockPerformance> Clocks, IReadOnlyList<MonthOfDecisions> Decisions, DateTimeOffset CalculatedAt)
 {
     public int OpenTotal => OpenByStage.Sum(s => s.Count);
 }
@@ -45,11 +46,15 @@ public sealed record MonthOfDecisions(int Year, int Month, IReadOnlyDictionary<C
     public string Label => new DateOnly(Year, Month, 1).ToString("MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 }
 
-internal sealed class GetTimelinessHandler(ComplaintsDbContext db, IWorkingDayCalendar calendar, TimeProvider clock) : IRequestHandler<GetTimeliness, TimelinessReport>
+internal sealed class GetTimelinessHandler(ComplaintsDbContext db, IWorkingDayCalendar calendar, TimeProvider clock, TimelinessFigures figures)
+    : IRequestHandler<GetTimeliness, TimelinessReport>
 {
     private static readonly CaseStage[] Ended = [CaseStage.Decided, CaseStage.Closed, CaseStage.Declined, CaseStage.Withdrawn];
 
-    public async Task<TimelinessReport> Handle(GetTimeliness request, CancellationToken cancellationToken)
+    public Task<TimelinessReport> Handle(GetTimeliness request, CancellationToken cancellationToken) =>
+        figures.GetOrCalculateAsync(request with { Months = Math.Clamp(request.Months, 1, 36) }, () => CalculateAsync(request, cancellationToken));
+
+    private async Task<TimelinessReport> CalculateAsync(GetTimeliness request, CancellationToken cancellationToken)
     {
         var today = CaseTime.From(clock).Today;
         var months = Math.Clamp(request.Months, 1, 36);
@@ -74,9 +79,10 @@ internal sealed class GetTimelinessHandler(ComplaintsDbContext db, IWorkingDayCa
             .Select(c => new { c.DecidedOn, c.Outcome, c.ReceivedOn, c.Person.Nation })
             .ToListAsync(cancellationToken);
 
+        var byMonth = decided.ToLookup(d => (d.DecidedOn!.Value.Year, d.DecidedOn.Value.Month));
         var monthly = Enumerable.Range(0, months).Select(i => from.AddMonths(i)).Select(month =>
         {
-            var inMonth = decided.Where(d => d.DecidedOn!.Value.Year == month.Year && d.DecidedOn.Value.Month == month.Month).ToList();
+            var inMonth = byMonth[(month.Year, month.Month)].ToList();
             var durations = inMonth.Select(d => calendar.WorkingDaysBetween(d.ReceivedOn, d.DecidedOn!.Value, d.Nation)).Order().ToList();
             return new MonthOfDecisions(
                 month.Year, month.Month,
@@ -92,7 +98,7 @@ internal sealed class GetTimelinessHandler(ComplaintsDbContext db, IWorkingDayCa
             [.. Enum.GetValues<ClockKind>().Select(kind => new ClockPerformance(kind,
                 clocks.Where(c => c.Kind == kind && c.State == ClockState.Met).Sum(c => c.Count),
                 clocks.Where(c => c.Kind == kind && c.State == ClockState.MetLate).Sum(c => c.Count)))],
-            monthly);
+            monthly, clock.GetUtcNow());
     }
 
     private static List<AgeBand> AgeBands(List<DateOnly> received, DateOnly today) =>
@@ -107,6 +113,45 @@ internal sealed class GetTimelinessHandler(ComplaintsDbContext db, IWorkingDayCa
     private static int? Median(List<int> sorted) => sorted.Count == 0
         ? null
         : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (int)Math.Round((sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2.0, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>
+/// The figures kept for a minute: they sum every decision of the period (tens of thousands a year), which takes far
+/// longer than a page should, and a dashboard a minute old serves its readers as well (the page says when the figures
+/// were worked out). One calculation at a time for each view, however many people open it at once; an entry is
+/// judged by the host's clock, so it never outlives a day's change or a test's advanced clock.
+/// </summary>
+internal sealed class TimelinessFigures(TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<GetTimeliness, Lazy<Task<TimelinessReport>>> _kept = new();
+
+    public async Task<TimelinessReport> GetOrCalculateAsync(GetTimeliness key, Func<Task<TimelinessReport>> calculate)
+    {
+        var entry = _kept.GetOrAdd(key, _ => new Lazy<Task<TimelinessReport>>(calculate));
+        TimelinessReport report;
+        try
+        {
+            report = await entry.Value;
+        }
+        catch (Exception)
+        {
+            // The calculation failed, or was cancelled with the request that started it: forget it, and this reader
+            // works the figures out itself (a real failure then reaches it as its own).
+            _kept.TryRemove(KeyValuePair.Create(key, entry));
+            report = await calculate();
+        }
+
+        var now = clock.GetUtcNow();
+        if (now - report.CalculatedAt < Lifetime && now >= report.CalculatedAt && CaseTime.From(clock).Today == report.Today)
+        {
+            return report;
+        }
+
+        _kept.TryUpdate(key, new Lazy<Task<TimelinessReport>>(calculate), entry);
+        return await _kept[key].Value;
+    }
 }
 
 /// <summary>The report's figures as CSV in long form (one figure per row: section, period, measure, value), which

@@ -67,8 +67,8 @@ public sealed class IndexModel(IMediator mediator) : PhsoPageModel
 
         var caseworkers = await mediator.Send(new FindPeople(Roles.Caseworker), cancellationToken);
         People = [new("me", "Me"), new("unassigned", "Unassigned"), .. caseworkers.Select(p => new ChoiceItem(p.Id.ToString(), p.DisplayName))];
-        var bodies = await mediator.Send(new FindOrganisations(InRemit: true, PageSize: 200), cancellationToken);
-        Bodies = [.. bodies.Items.Select(o => new ChoiceItem(o.Id.ToString(), o.Name))];
+        var bodies = await mediator.Send(new ListOrganisations(InRemit: true), cancellationToken);
+        Bodies = [.. bodies.Select(o => new ChoiceItem(o.Id.ToString(), o.Name))];
         Results = await mediator.Send(new ListCases(
             Valid(nameof(Stage), Stage), Valid(nameof(Priority), Priority), Valid(nameof(Organisation), Organisation), Assigned, Valid(nameof(Clock), Clock),
             Show.Contains("ended"), Valid(nameof(Sort), (QueueSort?)Sort) ?? QueueSort.Oldest, Math.Max(1, PageNumber)), cancellationToken);

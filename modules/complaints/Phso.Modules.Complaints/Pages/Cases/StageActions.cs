@@ -137,16 +137,7 @@ public sealed class DeclineModel(IMediator mediator) : CaseActionPage(mediator)
 
     protected override void Prepare()
     {
-        var failed = Case.Complaint.Checks.Where(c => !c.Met).Select(c => c.Check switch
-        {
-            EligibilityCheck.Jurisdiction => DeclineReason.NotInRemit,
-            EligibilityCheck.Injustice => DeclineReason.NoInjustice,
-            EligibilityCheck.SuitablePerson => DeclineReason.NotASuitablePerson,
-            EligibilityCheck.InTime => DeclineReason.OutOfTime,
-            EligibilityCheck.NotPremature => DeclineReason.Premature,
-            EligibilityCheck.MpReferral => DeclineReason.NoMpReferral,
-            _ => DeclineReason.AlternativeRemedy,
-        });
+        var failed = Case.Complaint.Checks.Where(c => !c.Met).Select(c => c.Check.DeclineReason());
         Input = new DeclineForm { Reasons = [.. failed] };
     }
 

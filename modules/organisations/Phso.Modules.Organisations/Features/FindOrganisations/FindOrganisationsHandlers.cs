@@ -80,3 +80,24 @@ internal sealed class FindOrganisationsHandler(OrganisationsDbContext db) : IReq
         return new OrganisationPage([.. items.Select(o => o.ToSummary())], total, page, pageSize);
     }
 }
+
+internal sealed class ListOrganisationsHandler(OrganisationsDbContext db, SharedKernel.Persistence.ReferenceDataCache<OrganisationsDbContext> cache)
+    : IRequestHandler<ListOrganisations, IReadOnlyList<OrganisationSummary>>
+{
+    public Task<IReadOnlyList<OrganisationSummary>> Handle(ListOrganisations request, CancellationToken cancellationToken) =>
+        cache.GetOrReadAsync<IReadOnlyList<OrganisationSummary>>(request, async () =>
+        {
+            var query = db.Organisations.AsNoTracking().Where(o => o.ClosedOn == null);
+            if (request.InRemit is { } inRemit)
+            {
+                query = query.Where(o => o.InRemit == inRemit);
+            }
+
+            if (request.IsPartner is { } isPartner)
+            {
+                query = query.Where(o => o.IsPartner == isPartner);
+            }
+
+            return [.. (await query.OrderBy(o => o.NameKey).ToListAsync(cancellationToken)).Select(o => o.ToSummary())];
+        });
+}

@@ -67,9 +67,11 @@ public sealed partial class TrainingReminders(IServiceScopeFactory scopes, IOpti
             .Join(db.Courses.Where(c => c.RetiredAt == null && c.PublishedNumber != null), e => e.CourseId, c => c.Id, (e, c) => e)
             .ToListAsync(cancellationToken);
         var mediator = services.GetRequiredService<IMediator>();
+        var courseIds = due.Select(r => r.CourseId).Distinct().ToList();
+        var courses = await db.Courses.Include(c => c.Versions).Where(c => courseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         foreach (var record in due)
         {
-            var course = await db.Courses.Include(c => c.Versions).SingleAsync(c => c.Id == record.CourseId, cancellationToken);
+            var course = courses[record.CourseId];
             db.Enrolments.Add(record.NextCycle(course, clock.GetUtcNow()));
             await mediator.Send(new SendNotification(record.PersonId, $"Time to renew: {course.Title}",
                 $"Your {course.Title} expires on {Pages.Learning.Describe.Day(record.ExpiresOn)}. Take the course again before then to stay up to date.",
@@ -99,33 +101,35 @@ public sealed partial class TrainingReminders(IServiceScopeFactory scopes, IOpti
         var people = (await mediator.Send(new GetPeople([.. open.Select(o => o.PersonId).Distinct()]), cancellationToken))
             .Where(p => p.IsActive).ToDictionary(p => p.Id);
         var sent = 0;
-        foreach (var record in open.Where(o => people.ContainsKey(o.PersonId)))
+
+        // In chunks: the reminders already sent for a chunk's records are read in one query, and the chunk's new ones
+        // saved together (one query and one save per record made the sweep grow with every record due).
+        foreach (var chunk in open.Where(o => people.ContainsKey(o.PersonId)).Chunk(500))
         {
-            var kind = KindOn(record.DueOn, today);
-            if (kind is null)
+            var ids = chunk.Select(o => o.Id).ToList();
+            var already = (await db.Reminders.AsNoTracking().Where(r => ids.Contains(r.EnrolmentId)).Select(r => new { r.EnrolmentId, r.RecipientId, r.Kind, r.About }).ToListAsync(cancellationToken))
+                .Select(r => (r.EnrolmentId, r.RecipientId, r.Kind, r.About)).ToHashSet();
+            foreach (var record in chunk)
             {
-                continue;
-            }
-
-            var learner = people[record.PersonId];
-            var recipients = new List<Guid> { learner.Id };
-            if (learner.LineManagerId is { } manager)
-            {
-                recipients.Add(manager);
-            }
-
-            foreach (var recipient in recipients)
-            {
-                if (await db.Reminders.AnyAsync(r => r.EnrolmentId == record.Id && r.RecipientId == recipient && r.Kind == kind && r.About == record.DueOn, cancellationToken))
+                if (KindOn(record.DueOn, today) is not { } kind)
                 {
                     continue;
                 }
 
-                db.Reminders.Add(new SentReminder { Id = Guid.CreateVersion7(), EnrolmentId = record.Id, RecipientId = recipient, Kind = kind, About = record.DueOn, SentAt = clock.GetUtcNow() });
-                var (title, body) = Words(kind, record.Title, record.DueOn, recipient == learner.Id ? null : learner.DisplayName);
-                await mediator.Send(new SendNotification(recipient, title, body, recipient == learner.Id ? $"/learning/courses/{record.CourseId}" : "/learning/team", AlsoByEmail: true),
-                    cancellationToken);
-                sent++;
+                var learner = people[record.PersonId];
+                foreach (var recipient in learner.LineManagerId is { } manager ? [learner.Id, manager] : new[] { learner.Id })
+                {
+                    if (already.Contains((record.Id, recipient, kind, record.DueOn)))
+                    {
+                        continue;
+                    }
+
+                    db.Reminders.Add(new SentReminder { Id = Guid.CreateVersion7(), EnrolmentId = record.Id, RecipientId = recipient, Kind = kind, About = record.DueOn, SentAt = clock.GetUtcNow() });
+                    var (title, body) = Words(kind, record.Title, record.DueOn, recipient == learner.Id ? null : learner.DisplayName);
+                    await mediator.Send(new SendNotification(recipient, title, body, recipient == learner.Id ? $"/learning/courses/{record.CourseId}" : "/learning/team", AlsoByEmail: true),
+                        cancellationToken);
+                    sent++;
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -138,7 +138,7 @@ public sealed class AssignModel(IMediator mediator, ICurrentUser me) : PhsoPageM
         var people = IsAdmin ? await mediator.Send(new FindPeople(), cancellationToken) : me.Id is { } id ? await mediator.Send(new GetDirectReports(id), cancellationToken) : [];
         People = [.. people.Select(p => new ChoiceItem(p.Id.ToString(), p.DisplayName))];
         Organisations = IsAdmin
-            ? [.. (await mediator.Send(new FindOrganisations(PageSize: 200), cancellationToken)).Items.Select(o => new ChoiceItem(o.Id.ToString(), o.Name))]
+            ? [.. (await mediator.Send(new ListOrganisations(), cancellationToken)).Select(o => new ChoiceItem(o.Id.ToString(), o.Name))]
             : [];
     }
 

@@ -8,13 +8,16 @@ using System.IO;
 using System;
 namespace Phso.Modular.Tests.ApiClient.Models
 {
+    /// <summary>
+    /// The dashboard&apos;s figures; `CalculatedAt` says when they were worked out (they are kept for a minute).
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public partial class TimelinessReport : IAdditionalDataHolder, IParsable
-    #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The calculatedAt property</summary>
+        public DateTimeOffset? CalculatedAt { get; set; }
         /// <summary>The clocks property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -82,6 +85,7 @@ namespace Phso.Modular.Tests.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "calculatedAt", n => { CalculatedAt = n.GetDateTimeOffsetValue(); } },
                 { "clocks", n => { Clocks = n.GetCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.ClockPerformance>(global::Phso.Modular.Tests.ApiClient.Models.ClockPerformance.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "decisions", n => { Decisions = n.GetCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.MonthOfDecisions>(global::Phso.Modular.Tests.ApiClient.Models.MonthOfDecisions.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "months", n => { Months = n.GetIntValue(); } },
@@ -100,6 +104,7 @@ namespace Phso.Modular.Tests.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteDateTimeOffsetValue("calculatedAt", CalculatedAt);
             writer.WriteCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.ClockPerformance>("clocks", Clocks);
             writer.WriteCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.MonthOfDecisions>("decisions", Decisions);
             writer.WriteIntValue("months", Months);

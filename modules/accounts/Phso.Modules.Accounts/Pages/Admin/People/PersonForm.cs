@@ -57,12 +57,12 @@ public sealed class PersonChoices
     {
         var teams = await mediator.Send(new GetTeams(), cancellationToken);
         var staff = (await mediator.Send(new FindPeople(Role: Roles.Staff), cancellationToken)).Where(p => p.Id != except);
-        var partners = await mediator.Send(new FindOrganisations(IsPartner: true, PageSize: 200), cancellationToken);
+        var partners = await mediator.Send(new ListOrganisations(IsPartner: true), cancellationToken);
         return new PersonChoices
         {
             Teams = [.. teams.Select(t => new ChoiceItem(t.Id.ToString(), t.Name))],
             LineManagers = [.. staff.Select(p => new ChoiceItem(p.Id.ToString(), $"{p.DisplayName} ({p.Email})"))],
-            Organisations = [.. partners.Items.Select(o => new ChoiceItem(o.Id.ToString(), o.Name))],
+            Organisations = [.. partners.Select(o => new ChoiceItem(o.Id.ToString(), o.Name))],
         };
     }
 }

@@ -400,18 +400,22 @@ namespace Phso.Modules.Complaints.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedToId");
-
-                    b.HasIndex("ClockStatus");
-
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("IX_complaints_cases_open_queue")
+                        .HasFilter("\"Stage\" NOT IN ('Closed', 'Declined', 'Withdrawn')");
 
                     b.HasIndex("ReceivedOn");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("Stage");
+                    b.HasIndex("AssignedToId", "ReceivedAt");
+
+                    b.HasIndex("ClockStatus", "ReceivedAt");
+
+                    b.HasIndex("OrganisationId", "ReceivedAt");
+
+                    b.HasIndex("Stage", "ReceivedAt");
 
                     b.ToTable("cases", "complaints");
                 });
