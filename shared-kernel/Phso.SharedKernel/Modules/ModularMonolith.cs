@@ -211,7 +211,7 @@ public static class ModularMonolith
         await Scheduling.SchedulerSetup.PrepareSchemaAsync(database, cancellationToken);
         if (database.Provider == DatabaseProvider.Sqlite)
         {
-            await database.RefreshPlannerStatisticsAsync(cancellationToken);
+            await database.RefreshPlannerStatisticsAsync(all: false, cancellationToken);
         }
 
         // Checked once now, so a readiness probe never asks again.

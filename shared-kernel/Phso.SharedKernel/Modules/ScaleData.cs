@@ -66,7 +66,7 @@ public static class ScaleData
             }
         }
 
-        await services.GetRequiredService<DatabaseSettings>().RefreshPlannerStatisticsAsync(cancellationToken);
+        await services.GetRequiredService<DatabaseSettings>().RefreshPlannerStatisticsAsync(all: true, cancellationToken);
     }
 
     /// <summary>Adds the rows in units of work of <see cref="ScalePlan.BatchSize"/> roots, written by

@@ -28,15 +28,27 @@ public sealed class DatabaseSettings(DatabaseProvider provider, string connectio
     public DbConnection CreateConnection() => Provider == DatabaseProvider.PostgreSql ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
 
     /// <summary>Refreshes the statistics the query planner chooses indexes by. SQLite keeps none until asked (without
-    /// them it counts the open queue through the wider stage index instead of the open queue's own), so a SQLite host
-    /// refreshes them as it starts, sampling a thousand rows of each index; PostgreSQL's autovacuum keeps its own, but
-    /// a bulk load should refresh them at once (<c>seed-scale</c> does).</summary>
-    public async Task RefreshPlannerStatisticsAsync(CancellationToken cancellationToken)
+    /// them it counts the open queue through the wider stage index instead of the open queue's own): a SQLite host
+    /// starting on a database without them samples a thousand rows of each index, and otherwise lets
+    /// <c>PRAGMA optimize</c> refresh those of tables that have grown or shrunk a lot since (reading a large database
+    /// cold for every start would slow it by tens of seconds). PostgreSQL's autovacuum keeps its own, but a bulk load
+    /// refreshes them at once (<paramref name="all"/>: <c>seed-scale</c>).</summary>
+    public async Task RefreshPlannerStatisticsAsync(bool all, CancellationToken cancellationToken)
     {
         await using var connection = CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = Provider == DatabaseProvider.Sqlite ? "PRAGMA analysis_limit = 1000; ANALYZE;" : "ANALYZE;";
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            command.CommandText = "ANALYZE;";
+        }
+        else
+        {
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'";
+            var analysed = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
+            command.CommandText = all || !analysed ? "PRAGMA analysis_limit = 1000; ANALYZE;" : "PRAGMA analysis_limit = 1000; PRAGMA optimize;";
+        }
+
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

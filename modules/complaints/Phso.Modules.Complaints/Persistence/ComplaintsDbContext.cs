@@ -48,6 +48,10 @@ internal class ComplaintsDbContext : ModuleDbContext
             b.HasIndex(c => new { c.AssignedToId, c.ReceivedAt });
             b.HasIndex(c => new { c.OrganisationId, c.ReceivedAt });
             b.HasIndex(c => c.ReceivedAt).HasDatabaseName("IX_complaints_cases_open_queue").HasFilter(OpenQueueFilter);
+            // A body's open cases and a caseworker's own are the queue's commonest filters: most of a body's cases
+            // have ended, so without these a page of its open ones reads its ended ones to skip them.
+            b.HasIndex(c => new { c.OrganisationId, c.ReceivedAt }, "IX_complaints_cases_open_by_organisation").HasFilter(OpenQueueFilter);
+            b.HasIndex(c => new { c.AssignedToId, c.ReceivedAt }, "IX_complaints_cases_open_by_caseworker").HasFilter(OpenQueueFilter);
             b.HasIndex(c => c.ReceivedOn);
             b.Property(c => c.BodyName).HasMaxLength(200);
             // Every text the case keeps, at the lengths its validators and the complaint form allow.

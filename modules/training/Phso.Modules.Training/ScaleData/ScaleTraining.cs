@@ -11,7 +11,7 @@ using Phso.SharedKernel.Persistence;
 namespace Phso.Modules.Training.ScaleData;
 
 /// <summary>
-/// Training at scale, up to the plan's number of records: every member of staff on the two yearly courses, with the
+/// Training at scale, about the plan's number of records (a person's yearly cycles are written together): every member of staff on the two yearly courses, with the
 /// years before archived (completed, certificated, each certificate superseded by the next), this year's cycle under
 /// the all-staff assignment part-way done; partner handlers on complaint handling under their organisation; and the
 /// rest electives (24 extra published courses) at every status. Lessons are viewed and quizzes answered through the

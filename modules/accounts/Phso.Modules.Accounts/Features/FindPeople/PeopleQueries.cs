@@ -21,7 +21,9 @@ internal sealed class PeopleReader(AccountsDbContext db)
         var found = await people.AsNoTracking().OrderBy(p => p.DisplayName).ThenBy(p => p.Email)
             .Select(p => new { p.Id, p.DisplayName, p.Email, p.TeamId, p.LineManagerId, p.OrganisationId, p.IsActive })
             .ToListAsync(cancellationToken);
-        var roles = (await db.UserRoles.AsNoTracking().Where(r => people.Any(p => p.Id == r.UserId)).Select(r => new { r.UserId, r.RoleId }).ToListAsync(cancellationToken))
+        // Joined from the people's side, so the database starts from the people asked for (a manager's three reports,
+        // or every caseworker) and looks up each one's roles, rather than testing every role held against the filter.
+        var roles = (await people.AsNoTracking().Join(db.UserRoles, p => p.Id, r => r.UserId, (p, r) => new { r.UserId, r.RoleId }).ToListAsync(cancellationToken))
             .ToLookup(r => r.UserId, r => RoleNames.GetValueOrDefault(r.RoleId, "?"));
         var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         return [.. found.Select(p => new PersonSummary(

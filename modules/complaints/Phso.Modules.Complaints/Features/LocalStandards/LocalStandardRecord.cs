@@ -28,7 +28,7 @@ internal sealed class LocalStandardRecordHandler(ComplaintsDbContext db, IMediat
         }
 
         var complaints = await db.Complaints.AsNoTracking().Where(c => c.OrganisationId == request.OrganisationId)
-            .OrderByDescending(c => c.ReceivedOn).Take(GetLocalStandardRecord.MaxComplaints)
+            .OrderByDescending(c => c.ReceivedAt).Take(GetLocalStandardRecord.MaxComplaints)
             .Select(c => new
             {
                 c.ComplainedToBodyOn, c.BodyAcknowledgedOn, c.BodyFinalResponseOn,

@@ -417,6 +417,12 @@ namespace Phso.Modules.Complaints.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Stage", "ReceivedAt");
 
+                    b.HasIndex(new[] { "AssignedToId", "ReceivedAt" }, "IX_complaints_cases_open_by_caseworker")
+                        .HasFilter("\"Stage\" NOT IN ('Closed', 'Declined', 'Withdrawn')");
+
+                    b.HasIndex(new[] { "OrganisationId", "ReceivedAt" }, "IX_complaints_cases_open_by_organisation")
+                        .HasFilter("\"Stage\" NOT IN ('Closed', 'Declined', 'Withdrawn')");
+
                     b.ToTable("cases", "complaints");
                 });
 
