@@ -29,4 +29,7 @@ public sealed class SampleModule : ModuleBase
 
     public override Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         DemoSampleNotes.SeedAsync(services, cancellationToken);
+
+    public override Task<string?> SeedScaleDataAsync(ScalePlan plan, IServiceProvider services, CancellationToken cancellationToken) =>
+        ScaleData.ScaleSampleNotes.SeedAsync(plan, services, cancellationToken);
 }

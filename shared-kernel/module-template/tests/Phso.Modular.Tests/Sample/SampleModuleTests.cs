@@ -27,6 +27,27 @@ public sealed class SampleModuleTests(PhsoFactory host) : IClassFixture<PhsoFact
     }
 
     [Fact]
+    public async Task Its_share_of_the_scale_data_is_written_in_bulk_with_its_audit_and_only_once()
+    {
+        using var scaled = new PhsoFactory();
+        var plan = new Phso.SharedKernel.Modules.ScalePlan(Cases: 60, People: 20, Enrolments: 40, Seed: 3);
+        var output = new StringWriter();
+        await Phso.SharedKernel.Modules.ScaleData.SeedScaleDataAsync(scaled.Services, plan, output, CancellationToken.None);
+        Assert.Contains("sample: 60 notes", output.ToString(), StringComparison.Ordinal);
+
+        await using (var scope = scaled.SystemScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SampleDbContext>();
+            Assert.True(await db.Notes.CountAsync() >= 60);
+            Assert.Equal(60, await db.AuditEntries.CountAsync(a => a.Command == Phso.SharedKernel.Modules.ScaleData.Operation));
+        }
+
+        var again = new StringWriter();
+        await Phso.SharedKernel.Modules.ScaleData.SeedScaleDataAsync(scaled.Services, plan, again, CancellationToken.None);
+        Assert.DoesNotContain("sample:", again.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_note_is_refused_on_its_field_with_a_400()
     {
         var staff = host.CreateBrowser();
