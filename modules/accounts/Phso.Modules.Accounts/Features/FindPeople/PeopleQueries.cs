@@ -7,7 +7,7 @@ using Phso.SharedKernel.Persistence;
 
 namespace Phso.Modules.Accounts.Features.FindPeople;
 
-/// <summary>Turns people into summaries with their roles and team names, in three small queries whatever the number:
+/// <summary>Turns people into summaries with their roles and team names, in two small queries whatever the number:
 /// only the columns a summary shows (never the password hash), and the roles joined in the database rather than sent
 /// back as a list of ids (the queue's list of caseworkers is hundreds of people at a real office's size).</summary>
 internal sealed class PeopleReader(AccountsDbContext db)
@@ -19,23 +19,29 @@ internal sealed class PeopleReader(AccountsDbContext db)
     public async Task<IReadOnlyList<PersonSummary>> SummariseAsync(IQueryable<Person> people, CancellationToken cancellationToken)
     {
         var found = await people.AsNoTracking().OrderBy(p => p.DisplayName).ThenBy(p => p.Email)
-            .Select(p => new { p.Id, p.DisplayName, p.Email, p.TeamId, p.LineManagerId, p.OrganisationId, p.IsActive })
+            .Select(p => new
+            {
+                p.Id, p.DisplayName, p.Email, p.TeamId, p.LineManagerId, p.OrganisationId, p.IsActive,
+                TeamName = db.Teams.Where(t => t.Id == p.TeamId).Select(t => t.Name).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
+
         // Joined from the people's side, so the database starts from the people asked for (a manager's three reports,
         // or every caseworker) and looks up each one's roles, rather than testing every role held against the filter.
         var roles = (await people.AsNoTracking().Join(db.UserRoles, p => p.Id, r => r.UserId, (p, r) => new { r.UserId, r.RoleId }).ToListAsync(cancellationToken))
             .ToLookup(r => r.UserId, r => RoleNames.GetValueOrDefault(r.RoleId, "?"));
-        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         return [.. found.Select(p => new PersonSummary(
             p.Id, p.DisplayName, p.Email ?? "", [.. roles[p.Id].OrderBy(r => RoleOrder.GetValueOrDefault(r, int.MaxValue))],
-            p.TeamId, p.TeamId is { } team ? teams.GetValueOrDefault(team) : null, p.LineManagerId, p.OrganisationId, p.IsActive))];
+            p.TeamId, p.TeamName, p.LineManagerId, p.OrganisationId, p.IsActive))];
     }
 }
 
-internal sealed class GetPersonHandler(AccountsDbContext db, PeopleReader reader) : IRequestHandler<GetPerson, PersonSummary?>
+/// <summary>One person, kept with the other reference data (a sweep sending thousands of reminders asks for each
+/// recipient's address).</summary>
+internal sealed class GetPersonHandler(AccountsDbContext db, PeopleReader reader, ReferenceDataCache<AccountsDbContext> directory) : IRequestHandler<GetPerson, PersonSummary?>
 {
     public async Task<PersonSummary?> Handle(GetPerson request, CancellationToken cancellationToken) =>
-        (await reader.SummariseAsync(db.Users.Where(p => p.Id == request.Id), cancellationToken)).SingleOrDefault();
+        (await directory.GetOrReadAsync(request, () => reader.SummariseAsync(db.Users.Where(p => p.Id == request.Id), cancellationToken))).SingleOrDefault();
 }
 
 internal sealed class GetPeopleHandler(AccountsDbContext db, PeopleReader reader) : IRequestHandler<GetPeople, IReadOnlyList<PersonSummary>>
