@@ -60,7 +60,12 @@ public static class ScaleData
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem("scale data");
             scope.ServiceProvider.GetRequiredService<UnitOfWorkContext>().Operation = Operation;
-            if (await module.Module.SeedScaleDataAsync(plan, scope.ServiceProvider, cancellationToken) is { } wrote)
+            var wrote = await module.Module.SeedScaleDataAsync(plan, scope.ServiceProvider, cancellationToken);
+
+            // Bulk inserts bypass the contexts' saves, which empty the reference-data caches: the next module must see
+            // the people and bodies just written, not a list kept from the demo data.
+            (services.GetService<Microsoft.Extensions.Caching.Memory.IMemoryCache>() as Microsoft.Extensions.Caching.Memory.MemoryCache)?.Clear();
+            if (wrote is not null)
             {
                 await output.WriteLineAsync($"{module.Module.Name}: {wrote} ({watch.Elapsed.TotalSeconds:N1} s)");
             }

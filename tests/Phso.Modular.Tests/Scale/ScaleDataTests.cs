@@ -27,14 +27,19 @@ public sealed class ScaleDataTests
         await using (var before = host.SystemScope())
         {
             demo = await before.ServiceProvider.GetRequiredService<ComplaintsDbContext>().Complaints.Select(c => c.Id).ToListAsync();
+
+            // A page has just listed the caseworkers, so the list is kept: the scale cases must still go to the
+            // caseworkers the scale data adds.
+            await before.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Phso.Modules.Accounts.Contracts.FindPeople(Phso.SharedKernel.Security.Roles.Caseworker));
         }
 
         await host.SeedAsync(Plan);
         await using var scope = host.SystemScope();
         var complaints = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
         var cases = await complaints.Complaints.AsNoTracking().Where(c => !demo.Contains(c.Id)).OrderBy(c => c.ReceivedAt)
-            .Select(c => new { c.Id, c.Reference, c.ReceivedAt, c.Stage }).ToListAsync();
+            .Select(c => new { c.Id, c.Reference, c.ReceivedAt, c.Stage, c.AssignedToId }).ToListAsync();
         Assert.Equal(Plan.Cases, cases.Count);
+        Assert.True(cases.Select(c => c.AssignedToId).Distinct().Count() > 5, "the cases went to the demo's caseworker alone");
         Assert.True(cases.Select(c => c.Stage).Distinct().Count() >= 7, string.Join(", ", cases.Select(c => c.Stage).Distinct()));
         Assert.Equal(cases.Count, cases.Select(c => c.Reference).Distinct().Count());
 
