@@ -12,6 +12,16 @@ namespace Phso.Modules.Notifications.Contracts;
 [AnyCaller]
 public sealed record SendNotification(Guid RecipientId, string Title, string Body, string? Link, bool AlsoByEmail) : ICommand<Guid>;
 
+/// <summary>Many notifications in one unit of work (a sweep's reminders): the recipients' addresses are read in one
+/// query and everything is saved together. Returns the ids in the order given. At most
+/// <see cref="MaximumCount"/> at a time.</summary>
+[AnyCaller]
+public sealed record SendNotifications(IReadOnlyList<SendNotification> Notifications) : ICommand<IReadOnlyList<Guid>>
+{
+    /// <summary>The most notifications one command may carry.</summary>
+    public const int MaximumCount = 2000;
+}
+
 /// <summary>Emails someone who may have no account (a complainant, say). Queued, and retried if sending fails.</summary>
 /// <param name="ToAddress">Email address.</param>
 /// <param name="ToName">Name to address them by.</param>

@@ -28,6 +28,7 @@ public sealed class NotificationsModule : ModuleBase
         context.Services.AddSingleton<IEmailSender, SmtpClientEmailSender>();
         context.Services.AddSingleton<EmailQueue>();
         context.Services.AddScoped<Mailbox>();
+        context.Services.AddScoped<NotificationWriter>();
         context.Services.AddScoped<INavigationBadge, UnreadNotificationsBadge>();
     }
 

@@ -85,6 +85,32 @@ public sealed partial class NotificationsTests(PhsoFactory host)
         Assert.Contains("Link", error.Errors.Keys);
     }
 
+    [Fact]
+    public async Task Many_notifications_go_in_one_command_each_emailed_to_its_own_recipient_and_a_bad_one_refuses_the_lot()
+    {
+        await using var scope = host.SystemScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var people = await mediator.Send(new FindPeople());
+        var manager = people.Single(p => p.Email == Demo.Manager);
+        var lead = people.Single(p => p.Email == Demo.EdiLead);
+        var batch = Guid.NewGuid().ToString("N")[..8];
+        SendNotification To(Guid who, string title, string link = "/learning") => new(who, $"{title} {batch}", "Something is due.", link, AlsoByEmail: true);
+
+        var refused = await Assert.ThrowsAsync<RequestValidationException>(() =>
+            mediator.Send(new SendNotifications([To(manager.Id, "Fine"), To(lead.Id, "Phish", "https://evil.example/")])));
+        Assert.Contains("Notifications[1].Link", refused.Errors.Keys);
+        var tooMany = await Assert.ThrowsAsync<RequestValidationException>(() =>
+            mediator.Send(new SendNotifications([.. Enumerable.Repeat(To(manager.Id, "Many"), SendNotifications.MaximumCount + 1)])));
+        Assert.Contains("Notifications", tooMany.Errors.Keys);
+
+        var ids = await mediator.Send(new SendNotifications([To(manager.Id, "First"), To(lead.Id, "Second")]));
+        Assert.Equal(2, ids.Distinct().Count());
+        await host.FlushAsync();
+        Assert.Single(host.EmailsTo(Demo.Manager), e => e.Subject == $"First {batch}");
+        Assert.Single(host.EmailsTo(Demo.EdiLead), e => e.Subject == $"Second {batch}");
+        Assert.DoesNotContain(host.EmailsTo(Demo.Manager), e => e.Subject.Contains($"Fine {batch}", StringComparison.Ordinal));
+    }
+
     [GeneratedRegex("phso-badge\" aria-hidden=\"true\">(\\d+)<")]
     private static partial Regex UnreadBadge();
 }

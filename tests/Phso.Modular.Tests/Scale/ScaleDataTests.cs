@@ -73,6 +73,16 @@ public sealed class ScaleDataTests
         await browser.SignInAsync(caseworker);
         Assert.Contains("govuk-pagination", await browser.GetPageAsync("/cases"), StringComparison.Ordinal);
 
+        // The training clock's first run over the year's records sends each reminder once, however many chunks it
+        // takes, recorded one for one; a second run sends nothing.
+        var reminders = host.Services.GetRequiredService<Phso.Modules.Training.Features.Reminders.TrainingReminders>();
+        var sent = await reminders.RunAsync(CancellationToken.None);
+        Assert.True(sent > 0);
+        var recorded = await training.Reminders.AsNoTracking().Select(r => new { r.EnrolmentId, r.RecipientId, r.Kind, r.About }).ToListAsync();
+        Assert.Equal(sent, recorded.Count);
+        Assert.Equal(recorded.Count, recorded.Distinct().Count());
+        Assert.Equal(0, await reminders.RunAsync(CancellationToken.None));
+
         // A second run finds the data there and writes nothing.
         var again = new StringWriter();
         await host.Services.SeedScaleDataAsync(Plan, again, CancellationToken.None);

@@ -18,6 +18,16 @@ internal sealed class SendNotificationValidator : AbstractValidator<SendNotifica
     }
 }
 
+internal sealed class SendNotificationsValidator : AbstractValidator<Contracts.SendNotifications>
+{
+    public SendNotificationsValidator()
+    {
+        RuleFor(n => n.Notifications).NotNull().Must(n => n.Count <= Contracts.SendNotifications.MaximumCount)
+            .WithMessage($"Send at most {Contracts.SendNotifications.MaximumCount} notifications at a time");
+        RuleForEach(n => n.Notifications).NotNull().SetValidator(new SendNotificationValidator());
+    }
+}
+
 internal sealed class SendEmailValidator : AbstractValidator<SendEmail>
 {
     public SendEmailValidator()
@@ -41,21 +51,37 @@ internal sealed class Mailbox(NotificationsDbContext db, TimeProvider clock)
     }
 }
 
-internal sealed class SendNotificationHandler(NotificationsDbContext db, Mailbox mailbox, IMediator mediator, PublicUrls urls, TimeProvider clock)
-    : IRequestHandler<SendNotification, Guid>
+/// <summary>Writes a notification, and its email when asked, into the unit of work.</summary>
+internal sealed class NotificationWriter(NotificationsDbContext db, Mailbox mailbox, PublicUrls urls, TimeProvider clock)
 {
-    public async Task<Guid> Handle(SendNotification request, CancellationToken cancellationToken)
+    public Guid Write(SendNotification request, PersonSummary? recipient)
     {
         var now = clock.GetUtcNow();
         var notification = new Notification { Id = Guid.CreateVersion7(now), RecipientId = request.RecipientId, Title = request.Title, Body = request.Body, Link = request.Link, CreatedAt = now };
         db.Notifications.Add(notification);
-        if (request.AlsoByEmail && await mediator.Send(new GetPerson(request.RecipientId), cancellationToken) is { IsActive: true } person)
+        if (request.AlsoByEmail && recipient is { IsActive: true } person)
         {
             var link = request.Link is null ? "" : $"\n\nOpen it here: {urls.Absolute(request.Link)}";
             mailbox.Queue(person.Email, person.DisplayName, request.Title, $"Dear {person.DisplayName},\n\n{request.Body}{link}\n\nYou can see all your notifications at {urls.Absolute("/notifications")}.\n");
         }
 
         return notification.Id;
+    }
+}
+
+internal sealed class SendNotificationHandler(NotificationWriter writer, IMediator mediator) : IRequestHandler<SendNotification, Guid>
+{
+    public async Task<Guid> Handle(SendNotification request, CancellationToken cancellationToken) =>
+        writer.Write(request, request.AlsoByEmail ? await mediator.Send(new GetPerson(request.RecipientId), cancellationToken) : null);
+}
+
+internal sealed class SendNotificationsHandler(NotificationWriter writer, IMediator mediator) : IRequestHandler<Contracts.SendNotifications, IReadOnlyList<Guid>>
+{
+    public async Task<IReadOnlyList<Guid>> Handle(Contracts.SendNotifications request, CancellationToken cancellationToken)
+    {
+        var emailed = request.Notifications.Where(n => n.AlsoByEmail).Select(n => n.RecipientId).Distinct().ToList();
+        var people = emailed.Count == 0 ? [] : (await mediator.Send(new GetPeople(emailed), cancellationToken)).ToDictionary(p => p.Id);
+        return [.. request.Notifications.Select(n => writer.Write(n, n.AlsoByEmail ? people.GetValueOrDefault(n.RecipientId) : null))];
     }
 }
 
