@@ -22,6 +22,16 @@ public static class PhsoApplication
     /// <summary>The largest request body a page or API call takes, unless it is an upload with its own limit.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
+    public const string SessionCookieName = "phso.session";
+
+    /// <summary>The session runs under the paths that keep state in it (<see cref="SessionPath"/>), and there only for
+    /// a request that may write it (not a GET or HEAD) or that brings a session cookie: a GET without one has no state
+    /// to read, and the session would still cost a read and a refresh of the shared cache for nothing (a member of the
+    /// public opening the complaint form, or a crawler).</summary>
+    internal static bool NeedsSession(HttpRequest request, PathString[] sessionPaths) =>
+        sessionPaths.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+        && (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Cookies.ContainsKey(SessionCookieName));
+
     /// <summary>Builds the application.</summary>
     /// <param name="args">The command line.</param>
     /// <param name="settings">Settings that override the configuration (tests and the command line).</param>
@@ -135,7 +145,7 @@ public static class PhsoApplication
         // cache in the database (accounts module), so any host serves the next page; deleted after 60 minutes idle.
         services.AddSession(o =>
         {
-            o.Cookie.Name = "phso.session";
+            o.Cookie.Name = SessionCookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.IsEssential = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
@@ -232,7 +242,7 @@ public static class PhsoApplication
         app.UseMiddleware<RequestSizeMiddleware>();
         app.UseRateLimiter();
         var sessionPaths = app.Services.GetServices<SessionPath>().Select(p => new PathString(p.Prefix)).ToArray();
-        app.UseWhen(context => sessionPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)), paths => paths.UseSession());
+        app.UseWhen(context => NeedsSession(context.Request, sessionPaths), paths => paths.UseSession());
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Phso.Modules.Accounts.Persistence;
 
@@ -11,7 +12,7 @@ namespace Phso.Modules.Accounts.Sessions;
 /// database caches for SQL Server only; this is the same idea on either of our engines. Expired entries are never
 /// returned and are cleared as new ones are written.
 /// </summary>
-internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider clock) : IDistributedCache
+internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider clock) : IDistributedCache, IDisposable
 {
     /// <summary>What an entry written without an expiry gets, as in ASP.NET's SQL Server cache.</summary>
     public static readonly TimeSpan DefaultSlidingExpiration = TimeSpan.FromMinutes(20);
@@ -19,6 +20,16 @@ internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider cl
     private static readonly TimeSpan ClearExpiredEvery = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan SlideGranularity = TimeSpan.FromMinutes(1);
     private long _nextClearTicks;
+
+    /// <summary>Keys this host read, wrote or slid within the last <see cref="SlideGranularity"/>: a refresh of one of
+    /// them would move its expiry by less than that, so it is skipped without asking the database (ASP.NET's session
+    /// refreshes at the end of every request, straight after the read at its start).</summary>
+    private readonly MemoryCache _recentlyTouched = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+
+    public void Dispose() => _recentlyTouched.Dispose();
+
+    private void Touched(string key) =>
+        _recentlyTouched.Set(key, clock.GetUtcNow(), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = SlideGranularity });
 
     public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
     {
@@ -30,6 +41,7 @@ internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider cl
             .Where(e => e.Key == key && e.ExpiresAt > now)
             .Select(e => new { e.Value, e.ExpiresAt, e.SlidingExpiration, e.AbsoluteExpiresAt })
             .FirstOrDefaultAsync(token);
+        Touched(key);
         if (entry is null)
         {
             return null;
@@ -63,6 +75,7 @@ internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider cl
                 .SetProperty(e => e.AbsoluteExpiresAt, absolute), token);
             if (updated > 0)
             {
+                Touched(key);
                 return;
             }
 
@@ -71,6 +84,7 @@ internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider cl
             try
             {
                 await db.SaveChangesAsync(token);
+                Touched(key);
                 return;
             }
             catch (DbUpdateException) when (attempt == 0)
@@ -86,6 +100,11 @@ internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider cl
     public async Task RefreshAsync(string key, CancellationToken token = default)
     {
         ArgumentNullException.ThrowIfNull(key);
+        if (_recentlyTouched.TryGetValue(key, out DateTimeOffset touchedAt) && clock.GetUtcNow() - touchedAt < SlideGranularity)
+        {
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
         var now = clock.GetUtcNow();
@@ -93,6 +112,7 @@ internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider cl
             .Where(e => e.Key == key && e.ExpiresAt > now)
             .Select(e => new { e.ExpiresAt, e.SlidingExpiration, e.AbsoluteExpiresAt })
             .FirstOrDefaultAsync(token);
+        Touched(key);
         if (entry is not null)
         {
             await SlideAsync(db, key, now, entry.ExpiresAt, entry.SlidingExpiration, entry.AbsoluteExpiresAt, token);
@@ -121,6 +141,7 @@ internal sealed class DatabaseCache(IServiceScopeFactory scopes, TimeProvider cl
     public async Task RemoveAsync(string key, CancellationToken token = default)
     {
         ArgumentNullException.ThrowIfNull(key);
+        _recentlyTouched.Remove(key);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
         await db.CacheEntries.Where(e => e.Key == key).ExecuteDeleteAsync(token);

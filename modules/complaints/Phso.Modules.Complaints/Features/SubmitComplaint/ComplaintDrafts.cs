@@ -8,16 +8,19 @@ public sealed class ComplaintDrafts(IHttpContextAccessor httpContext)
 {
     private const string Key = "complaint-answers";
 
-    private ISession Session => httpContext.HttpContext?.Session ?? throw new InvalidOperationException("Complaint answers need an HTTP session.");
+    /// <summary>The session, or null on a GET that brought no session cookie: the host runs no session for it, as
+    /// there are no answers yet to read (the first question starts from nothing; later ones say the answers expired).</summary>
+    private ISession? Session => httpContext.HttpContext?.Features.Get<Microsoft.AspNetCore.Http.Features.ISessionFeature>()?.Session;
 
     /// <summary>Reads the session from the cache without blocking the request thread; the form's pages call it before
     /// their handlers run, and <see cref="Load"/> then reads what was loaded.</summary>
-    public Task ReadSessionAsync(CancellationToken cancellationToken) => Session.LoadAsync(cancellationToken);
+    public Task ReadSessionAsync(CancellationToken cancellationToken) => Session?.LoadAsync(cancellationToken) ?? Task.CompletedTask;
 
     public ComplaintAnswers? Load() =>
-        Session.GetString(Key) is { } json ? JsonSerializer.Deserialize<ComplaintAnswers>(json) : null;
+        Session?.GetString(Key) is { } json ? JsonSerializer.Deserialize<ComplaintAnswers>(json) : null;
 
-    public void Save(ComplaintAnswers answers) => Session.SetString(Key, JsonSerializer.Serialize(answers));
+    public void Save(ComplaintAnswers answers) =>
+        (Session ?? throw new InvalidOperationException("Complaint answers are saved from a POST, which always has a session.")).SetString(Key, JsonSerializer.Serialize(answers));
 
-    public void Clear() => Session.Remove(Key);
+    public void Clear() => Session?.Remove(Key);
 }
