@@ -24,6 +24,7 @@ public sealed class TrainingModule : ModuleBase
         context.Services.Configure<Features.Reminders.TrainingOptions>(context.Configuration.GetSection("Training"));
         context.Services.AddSingleton<Features.Reminders.TrainingReminders>();
         context.Services.AddScoped<Features.Learning.LearnerRecords>();
+        context.Services.AddSingleton<Features.Learning.CourseContents>();
         context.Services.AddScoped<Features.Authoring.CourseLookups>();
         context.Services.AddScoped<Features.Authoring.DraftEditing>();
         context.Services.AddScoped<Features.Assignments.AssignmentEnrolments>();

@@ -177,7 +177,10 @@ public sealed class CourseVersion
 
     public DateTimeOffset? PublishedAt { get; private set; }
 
-    public CourseContent Content => _content ??= JsonSerializer.Deserialize<CourseContent>(ContentJson, Json)!;
+    public CourseContent Content => _content ??= Parse(ContentJson);
+
+    /// <summary>A version's content from its stored JSON document.</summary>
+    public static CourseContent Parse(string contentJson) => JsonSerializer.Deserialize<CourseContent>(contentJson, Json)!;
 
     /// <summary>Whether two versions' content differ (as stored).</summary>
     public static bool Differs(CourseContent a, CourseContent b) => JsonSerializer.Serialize(a, Json) != JsonSerializer.Serialize(b, Json);

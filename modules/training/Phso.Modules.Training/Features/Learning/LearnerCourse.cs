@@ -22,23 +22,25 @@ public sealed record LearnerCourse(
     public bool HasViewed(string lessonKey) => Record?.Views.Any(v => v.LessonKey == lessonKey) == true;
 }
 
-internal sealed class GetLearnerCourseHandler(TrainingDbContext db, LearnerRecords learner) : IRequestHandler<GetLearnerCourse, LearnerCourse?>
+internal sealed class GetLearnerCourseHandler(TrainingDbContext db, LearnerRecords learner, CourseContents contents) : IRequestHandler<GetLearnerCourse, LearnerCourse?>
 {
     public async Task<LearnerCourse?> Handle(GetLearnerCourse request, CancellationToken cancellationToken)
     {
         var record = await learner.Current(request.CourseId).AsNoTracking().Include(e => e.Views).Include(e => e.Attempts).SingleOrDefaultAsync(cancellationToken);
-        var course = await db.Courses.AsNoTracking().Include(c => c.Versions).SingleOrDefaultAsync(c => c.Id == request.CourseId, cancellationToken);
-        if (course is null || (record is null && !await learner.OpenToMe().AnyAsync(c => c.Id == request.CourseId, cancellationToken)))
+        var course = await db.Courses.AsNoTracking().Where(c => c.Id == request.CourseId)
+            .Select(c => new { c.Id, Recurring = c.Recurrence != null, Published = c.Versions.Where(v => v.Status == VersionStatus.Published).Select(v => (Guid?)v.Id).FirstOrDefault() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (course is null || (record is null && (course.Published is null || !await learner.OpenToMe().AnyAsync(c => c.Id == request.CourseId, cancellationToken))))
         {
             return null;
         }
 
-        var content = (record is null ? course.Published : course.Versions.Single(v => v.Id == record.CourseVersionId))!.Content;
+        var content = await contents.OfVersionAsync(db, record?.CourseVersionId ?? course.Published!.Value, cancellationToken);
         var certificate = record is { Status: EnrolmentStatus.Completed }
             ? await db.Certificates.AsNoTracking().Where(c => c.EnrolmentId == record.Id).Select(c => c.Code).SingleOrDefaultAsync(cancellationToken)
             : null;
         var nextLesson = record is null ? content.Lessons.FirstOrDefault() : record.NextUnreadLesson(content);
-        return new LearnerCourse(course.Id, content, course.Recurrence is not null, record, record?.Progress(content) ?? 0, nextLesson,
+        return new LearnerCourse(course.Id, content, course.Recurring, record, record?.Progress(content) ?? 0, nextLesson,
             nextLesson is null && record?.QuizWaiting(content) == true, record?.AttemptsLeft(content) ?? content.Quiz?.MaxAttempts, certificate);
     }
 }
