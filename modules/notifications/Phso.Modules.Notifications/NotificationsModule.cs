@@ -5,6 +5,7 @@ using Phso.Modules.Notifications.Features.ReadNotifications;
 using Phso.Modules.Notifications.Features.SendNotifications;
 using Phso.Modules.Notifications.Persistence;
 using Phso.SharedKernel.Modules;
+using Phso.SharedKernel.Persistence;
 using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Web;
 using Quartz;
@@ -29,6 +30,7 @@ public sealed class NotificationsModule : ModuleBase
         context.Services.AddSingleton<EmailQueue>();
         context.Services.AddScoped<Mailbox>();
         context.Services.AddScoped<NotificationWriter>();
+        context.Services.AddReferenceDataCache<NotificationsDbContext>();
         context.Services.AddScoped<INavigationBadge, UnreadNotificationsBadge>();
     }
 

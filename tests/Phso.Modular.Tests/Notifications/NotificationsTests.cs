@@ -60,9 +60,15 @@ public sealed partial class NotificationsTests(PhsoFactory host)
         await NotifyAsync(Demo.Publisher, "Second", null, alsoByEmail: false);
         var publisher = host.CreateBrowser();
         await publisher.SignInAsync(Demo.Publisher);
+        Assert.True(int.Parse(UnreadBadge().Match(await publisher.GetPageAsync("/")).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 2);
         var response = await publisher.PostFormAsync("/notifications", [], "/notifications?handler=MarkAllRead");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("You have no unread notifications.", await publisher.GetPageAsync("/notifications"), StringComparison.Ordinal);
+
+        // The count beside "Notifications" is kept between pages; marking everything read empties what was kept.
+        Assert.DoesNotMatch(UnreadBadge(), await publisher.GetPageAsync("/"));
+        await NotifyAsync(Demo.Publisher, "Third", null, alsoByEmail: false);
+        Assert.Equal("1", UnreadBadge().Match(await publisher.GetPageAsync("/")).Groups[1].Value);
     }
 
     [Fact]

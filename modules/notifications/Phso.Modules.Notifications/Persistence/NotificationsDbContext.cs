@@ -24,6 +24,31 @@ internal class NotificationsDbContext : ModuleDbContext
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<QueuedEmail> Emails => Set<QueuedEmail>();
 
+    // A saved notification (new, or read) empties this host's kept unread counts (CountMyUnread).
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var counts = this.Changes(typeof(Notification));
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        CountsChanged(counts);
+        return saved;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var counts = this.Changes(typeof(Notification));
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        CountsChanged(counts);
+        return saved;
+    }
+
+    internal void CountsChanged(bool changed = true)
+    {
+        if (changed)
+        {
+            this.ReferenceDataChanged<NotificationsDbContext>();
+        }
+    }
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Notification>(b =>

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Phso.Modules.Notifications.Persistence;
 using Phso.SharedKernel.Messaging;
+using Phso.SharedKernel.Persistence;
 using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Web;
 
@@ -40,10 +41,12 @@ internal sealed class ListMyNotificationsHandler(NotificationsDbContext db, ICur
     }
 }
 
-internal sealed class CountMyUnreadHandler(NotificationsDbContext db, ICurrentUser me) : IRequestHandler<CountMyUnread, int>
+/// <summary>Kept for a while (every signed-in page shows it): a notification saved on this host empties what is kept
+/// at once; one saved by another host sharing the database shows here within <see cref="ReferenceDataCache{TOwner}.Lifetime"/>.</summary>
+internal sealed class CountMyUnreadHandler(NotificationsDbContext db, ICurrentUser me, ReferenceDataCache<NotificationsDbContext> kept) : IRequestHandler<CountMyUnread, int>
 {
     public Task<int> Handle(CountMyUnread request, CancellationToken cancellationToken) =>
-        db.Notifications.CountAsync(n => n.RecipientId == me.Id && n.ReadAt == null, cancellationToken);
+        kept.GetOrReadAsync(("unread", me.Id), () => db.Notifications.CountAsync(n => n.RecipientId == me.Id && n.ReadAt == null, cancellationToken));
 }
 
 internal sealed class OpenNotificationHandler(NotificationsDbContext db, ICurrentUser me, TimeProvider clock) : IRequestHandler<OpenNotification, string?>
@@ -63,8 +66,10 @@ internal sealed class MarkAllReadHandler(NotificationsDbContext db, ICurrentUser
     public async Task<int> Handle(MarkAllRead request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return await db.Notifications.Where(n => n.RecipientId == me.Id && n.ReadAt == null)
+        var marked = await db.Notifications.Where(n => n.RecipientId == me.Id && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        db.CountsChanged(); // not a save, so the context cannot tell by itself
+        return marked;
     }
 }
 
