@@ -13,7 +13,13 @@ internal sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Corr
     {
         var supplied = context.Request.Headers[Header].ToString();
         correlation.Id = CorrelationContext.IsAcceptable(supplied) ? supplied : Guid.NewGuid().ToString("N");
-        context.Response.Headers[Header] = correlation.Id;
+        // As the response starts: a page served from the output cache must carry this request's id, not the one
+        // stored with the page.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = correlation.Id;
+            return Task.CompletedTask;
+        });
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlation.Id }))
         {
             await next(context);
@@ -21,23 +27,26 @@ internal sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Corr
     }
 }
 
-/// <summary>Security headers on every response. The Content-Security-Policy allows no inline script or style; the
-/// one inline script GOV.UK Frontend needs carries a per-request nonce.</summary>
+/// <summary>Security headers on every response. The Content-Security-Policy allows no inline script or style but the
+/// one script GOV.UK Frontend's template needs, allowed by its hash: the same on every page, so a page the same for
+/// everyone can be served from the output cache (a per-request nonce would differ from the cached page's).</summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
-    public const string NonceItem = "csp-nonce";
+    /// <summary>The template's inline script, exactly as the layout writes it.</summary>
+    public const string TemplateScript = "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');";
+
+    public static readonly string TemplateScriptHash = "sha256-" + Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(TemplateScript)));
+
+    private static readonly string Policy =
+        $"default-src 'self'; script-src 'self' '{TemplateScriptHash}'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     public Task InvokeAsync(HttpContext context)
     {
-        // URL-safe base64 (a valid CSP nonce) so that HTML encoding of the attribute never changes it.
-        var nonce = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
-        context.Items[NonceItem] = nonce;
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy =
-                $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-                "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+            headers.ContentSecurityPolicy = Policy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             // A page may ask for a stricter policy (the complainant's private link sends no referrer at all).
@@ -48,8 +57,6 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         });
         return next(context);
     }
-
-    public static string NonceOf(HttpContext context) => context.Items[NonceItem] as string ?? "";
 }
 
 /// <summary>An error page shown in place of a request (its status code, or an exception) never reads what that request

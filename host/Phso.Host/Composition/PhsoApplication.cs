@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Phso.SharedKernel.Modules;
 using Phso.SharedKernel.Persistence;
 using Phso.SharedKernel.Scheduling;
@@ -139,10 +140,14 @@ public static class PhsoApplication
             o.Cookie.Name = "phso.messages";
             o.Cookie.IsEssential = true;
         });
+        services.AddSingleton<CookieTempDataProvider>();
+        services.AddSingleton<ITempDataProvider, FlashMessageCookies>();
         // Behind a proxy the HTTPS port cannot be discovered, and without it redirection silently does nothing.
         services.AddHttpsRedirection(o => o.HttpsPort = configuration.GetValue("Hosting:HttpsPort", 443));
         // Answers to multi-page forms (the complaint form) live in the session until they are sent: the shared session
         // cache in the database (accounts module), so any host serves the next page; deleted after 60 minutes idle.
+        // Pages the same for every visitor who brings no cookie (the home page, the complaint form's start) opt in.
+        services.AddOutputCache(o => o.AddPolicy(AnonymousPageCache.PolicyName, new AnonymousPageCache()));
         services.AddSession(o =>
         {
             o.Cookie.Name = SessionCookieName;
@@ -241,6 +246,7 @@ public static class PhsoApplication
         app.UseRouting();
         app.UseMiddleware<RequestSizeMiddleware>();
         app.UseRateLimiter();
+        app.UseOutputCache();
         var sessionPaths = app.Services.GetServices<SessionPath>().Select(p => new PathString(p.Prefix)).ToArray();
         app.UseWhen(context => NeedsSession(context.Request, sessionPaths), paths => paths.UseSession());
         app.UseAuthentication();

@@ -5,6 +5,7 @@ using Phso.SharedKernel.Web;
 namespace Phso.Modules.Complaints.Pages.Complain;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public sealed class IndexModel(IOptions<ComplaintsOptions> options) : PhsoPageModel
 {
     public bool AnswersExpired => TempData.Peek(QuestionPage.ExpiredFlag) is true;

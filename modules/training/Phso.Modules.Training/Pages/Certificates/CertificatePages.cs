@@ -32,6 +32,7 @@ public sealed class CertificateModel(IMediator mediator) : PhsoPageModel
 
 /// <summary>Anyone can check a certificate's code, without signing in.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public sealed class VerifyModel(IMediator mediator) : PhsoPageModel
 {
     [BindProperty(SupportsGet = true)]
