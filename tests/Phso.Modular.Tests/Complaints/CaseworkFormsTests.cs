@@ -129,7 +129,8 @@ public sealed partial class CaseworkFormsTests(PhsoFactory host) : IClassFixture
         await caseworker.ActAsync(reference, "assign", ("Input.PersonId", tom.ToString()));
 
         var page = await caseworker.GetPageAsync($"/cases/{reference}");
-        var history = page[page.IndexOf("Every change to this case</caption>", StringComparison.Ordinal)..];
+        var trail = await caseworker.GetPageAsync($"/cases/{reference}/audit-trail");
+        var history = trail[trail.IndexOf("Every change to this case</caption>", StringComparison.Ordinal)..];
         Assert.Contains("Assigned to: Tom Okafor", history, StringComparison.Ordinal);
         Assert.DoesNotContain(tom.ToString(), history, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}", Regex.Replace(history, "datetime=\"[^\"]*\"", ""));

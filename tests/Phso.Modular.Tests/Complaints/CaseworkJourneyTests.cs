@@ -102,10 +102,12 @@ public sealed class CaseworkJourneyTests(PhsoFactory host)
         Assert.Contains("The decision stands", timeline);
 
         // Every change is in the audit trail, with who made it and through which command.
-        var casePage = await caseworker.GetPageAsync($"/cases/{reference}");
-        Assert.Contains("Every change to this case", casePage, StringComparison.Ordinal);
-        Assert.Contains("Record decision", casePage, StringComparison.Ordinal);
-        Assert.Contains("Comment as organisation", casePage, StringComparison.Ordinal);
+        // (a page of its own, linked from the case page).
+        Assert.Contains($"href=\"/cases/{reference}/audit-trail\"", await caseworker.GetPageAsync($"/cases/{reference}"), StringComparison.Ordinal);
+        var auditTrail = await caseworker.GetPageAsync($"/cases/{reference}/audit-trail");
+        Assert.Contains("Every change to this case", auditTrail, StringComparison.Ordinal);
+        Assert.Contains("Record decision", auditTrail, StringComparison.Ordinal);
+        Assert.Contains("Comment as organisation", auditTrail, StringComparison.Ordinal);
     }
 
     [Fact]

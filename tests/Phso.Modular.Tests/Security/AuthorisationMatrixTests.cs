@@ -124,6 +124,7 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "cases/timeliness", Managers),
         (null, "cases/local-standards/{organisationId:guid}", ReadCasework),
         (null, "cases/{reference}/documents/{id:guid}", ReadCasework),
+        (null, "cases/{reference}/audit-trail", ReadCasework),
         (null, "cases/{reference}/assign", WorkCases),
         (null, "cases/{reference}/body-comment", WorkCases),
         (null, "cases/{reference}/checks", WorkCases),

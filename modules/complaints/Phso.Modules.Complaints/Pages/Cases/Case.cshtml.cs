@@ -4,20 +4,17 @@ using Microsoft.AspNetCore.Mvc;
 using Phso.Modules.Complaints.Features.LocalStandards;
 using Phso.Modules.Complaints.Features.ReadCases;
 using Phso.Modules.Plugins.Contracts;
-using Phso.SharedKernel.Auditing;
 using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Web;
 
 namespace Phso.Modules.Complaints.Pages.Cases;
 
 /// <summary>The case page: the complaint, the checks, the clocks, what was decided, the documents, the whole timeline,
-/// the audit trail, and the actions allowed at the current stage.</summary>
+/// a link to the audit trail, and the actions allowed at the current stage.</summary>
 [Authorize(Policy = ComplaintsPolicies.ReadCasework)]
-public sealed class CaseModel(IMediator mediator, AuditTrailReader auditTrail) : PhsoPageModel
+public sealed class CaseModel(IMediator mediator) : PhsoPageModel
 {
     public CaseView Case { get; private set; } = default!;
-
-    public IReadOnlyList<AuditTrailEntry> History { get; private set; } = [];
 
     public bool CanWork => User.IsInRole(Roles.Caseworker);
 
@@ -33,7 +30,6 @@ public sealed class CaseModel(IMediator mediator, AuditTrailReader auditTrail) :
 
         Case = view;
         LocalStandards = await mediator.Send(new GetLocalStandards(view.Complaint.BodyName, MilestoneDates.Of(view.Complaint), MilestoneDates.AnswersOf(view.Complaint)), cancellationToken);
-        History = await auditTrail.ReadAsync("complaints", "Complaint", view.Complaint.Id.ToString(), cancellationToken);
         return Page();
     }
 }
