@@ -52,7 +52,8 @@ public sealed class SessionCacheTests(SessionCacheTests.Host host) : IClassFixtu
 
         // Another host moved the expiry meanwhile; a refresh within the minute does not write over it, as it would
         // move the expiry by less than the minute the reads already allow.
-        var moved = host.Clock.GetUtcNow().AddMinutes(45);
+        var later = host.Clock.GetUtcNow().AddMinutes(45);
+        var moved = new DateTimeOffset(later.UtcTicks - (later.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero); // PostgreSQL keeps microseconds
         await using (var scope = host.SystemScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<Phso.Modules.Accounts.Persistence.AccountsDbContext>();
