@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Phso.Modules.Complaints.Domain;
 using Phso.Modules.Complaints.Persistence;
 using Phso.SharedKernel.Modules;
+using Phso.SharedKernel.Persistence;
 using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Time;
 using Quartz;
@@ -73,7 +74,8 @@ public sealed class ComplaintsModule : ModuleBase
         services.AddScoped<Features.WorkCases.Eligibility>();
         services.AddScoped<Features.ComplainantLink.LinkResolver>();
         services.AddSingleton<Features.CharterClocks.CharterClockWatch>();
-        services.AddSingleton<Features.Timeliness.TimelinessFigures>();
+        services.AddSingleton<KeptFigures<Features.Timeliness.GetTimeliness, Features.Timeliness.TimelinessReport>>();
+        services.AddSingleton<KeptFigures<Guid, Features.LocalStandards.ComplaintDates>>();
         services.Configure<AuthorizationOptions>(options =>
         {
             options.AddPolicy(ComplaintsPolicies.ReadCasework, p => p.RequireAuthenticatedUser().RequireRole(Roles.Caseworker, Roles.Manager, Roles.Admin));

@@ -6,6 +6,7 @@ using Phso.Modules.Accounts.Features.ManagePeople;
 using Phso.Modules.Complaints.Features.Timeliness;
 using Phso.Modules.Organisations.Contracts;
 using Phso.SharedKernel.Domain;
+using Phso.SharedKernel.Persistence;
 using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Time;
 
@@ -46,7 +47,7 @@ public sealed class ReferenceDataCacheTests(PhsoFactory host) : IClassFixture<Ph
         Assert.Same(first, await SendAsync(new GetTimeliness(Sector.Parliamentary, 6)));
         Assert.Equal(host.Clock.GetUtcNow(), first.CalculatedAt, TimeSpan.FromSeconds(5));
 
-        host.Clock.Advance(TimelinessFigures.Lifetime + TimeSpan.FromSeconds(1));
+        host.Clock.Advance(KeptFigures<GetTimeliness, TimelinessReport>.Lifetime + TimeSpan.FromSeconds(1));
         var later = await SendAsync(new GetTimeliness(Sector.Parliamentary, 6));
         Assert.NotSame(first, later);
         Assert.True(later.CalculatedAt > first.CalculatedAt);

@@ -42,12 +42,10 @@ public sealed record Actor(Guid? Id, string Name)
 /// <summary>The moment of an action: the instant, and the UK calendar day it falls on.</summary>
 public sealed record CaseTime(DateTimeOffset Now, DateOnly Today)
 {
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     public static CaseTime From(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var now = clock.GetUtcNow();
-        return new CaseTime(now, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, UkTime).DateTime));
+        return new CaseTime(now, Phso.SharedKernel.Time.UkTime.DayOf(now));
     }
 }

@@ -5,6 +5,7 @@ using Phso.Modules.Complaints.Persistence;
 using Phso.Modules.Organisations.Contracts;
 using Phso.Modules.Plugins.Contracts;
 using Phso.SharedKernel.Messaging;
+using Phso.SharedKernel.Persistence;
 
 namespace Phso.Modules.Complaints.Features.LocalStandards;
 
@@ -16,9 +17,14 @@ public sealed record GetLocalStandardRecord(Guid OrganisationId) : IQuery<Organi
     public const int MaxComplaints = 1000;
 }
 
-public sealed record OrganisationStandardRecord(Guid OrganisationId, string OrganisationName, int Complaints, IReadOnlyList<LocalStandardRecord> Standards);
+/// <summary>The record; <c>DatesReadAt</c> says when the complaints' dates were read (they are kept for a minute).</summary>
+public sealed record OrganisationStandardRecord(Guid OrganisationId, string OrganisationName, int Complaints, IReadOnlyList<LocalStandardRecord> Standards, DateTimeOffset DatesReadAt);
 
-internal sealed class LocalStandardRecordHandler(ComplaintsDbContext db, IMediator mediator) : IRequestHandler<GetLocalStandardRecord, OrganisationStandardRecord?>
+/// <summary>The dates of an organisation's latest complaints, by milestone key, as the plugins measure them.</summary>
+internal sealed record ComplaintDates(IReadOnlyList<IReadOnlyDictionary<string, DateOnly>> Complaints);
+
+internal sealed class LocalStandardRecordHandler(ComplaintsDbContext db, IMediator mediator, KeptFigures<Guid, ComplaintDates> kept)
+    : IRequestHandler<GetLocalStandardRecord, OrganisationStandardRecord?>
 {
     public async Task<OrganisationStandardRecord?> Handle(GetLocalStandardRecord request, CancellationToken cancellationToken)
     {
@@ -27,7 +33,17 @@ internal sealed class LocalStandardRecordHandler(ComplaintsDbContext db, IMediat
             return null;
         }
 
-        var complaints = await db.Complaints.AsNoTracking().Where(c => c.OrganisationId == request.OrganisationId)
+        // Reading a thousand complaints with their answers was most of the page's time: the dates are kept for a
+        // minute (the page says when they were read); the plugins measure them afresh on every view, so a plugin
+        // installed or removed shows at once.
+        var (dates, readAt) = await kept.GetOrCalculateAsync(request.OrganisationId, () => ReadDatesAsync(request.OrganisationId, cancellationToken));
+        var standards = await mediator.Send(new MeasureLocalStandards(organisation.Name, dates.Complaints), cancellationToken);
+        return new OrganisationStandardRecord(organisation.Id, organisation.Name, dates.Complaints.Count, standards, readAt);
+    }
+
+    private async Task<ComplaintDates> ReadDatesAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var complaints = await db.Complaints.AsNoTracking().Where(c => c.OrganisationId == organisationId)
             .OrderByDescending(c => c.ReceivedAt).Take(GetLocalStandardRecord.MaxComplaints)
             .Select(c => new
             {
@@ -35,9 +51,7 @@ internal sealed class LocalStandardRecordHandler(ComplaintsDbContext db, IMediat
                 Dates = c.LocalAnswers.Where(a => a.Type == IntakeAnswerType.Date && a.Answer != null).Select(a => new LocalAnswer { Key = a.Key, Type = a.Type, Answer = a.Answer }).ToList(),
             })
             .ToListAsync(cancellationToken);
-        var dates = complaints.Select(c => MilestoneDates.Of(c.ComplainedToBodyOn, c.BodyAcknowledgedOn, c.BodyFinalResponseOn, c.Dates)).ToList();
-        var standards = await mediator.Send(new MeasureLocalStandards(organisation.Name, dates), cancellationToken);
-        return new OrganisationStandardRecord(organisation.Id, organisation.Name, complaints.Count, standards);
+        return new ComplaintDates([.. complaints.Select(c => MilestoneDates.Of(c.ComplainedToBodyOn, c.BodyAcknowledgedOn, c.BodyFinalResponseOn, c.Dates))]);
     }
 }
 

@@ -7,6 +7,7 @@ using Phso.Modules.Complaints.Domain;
 using Phso.Modules.Complaints.Persistence;
 using Phso.SharedKernel.Domain;
 using Phso.SharedKernel.Messaging;
+using Phso.SharedKernel.Persistence;
 using Phso.SharedKernel.Time;
 
 namespace Phso.Modules.Complaints.Features.Timeliness;
@@ -46,13 +47,15 @@ public sealed record MonthOfDecisions(int Year, int Month, IReadOnlyDictionary<C
     public string Label => new DateOnly(Year, Month, 1).ToString("MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 }
 
-internal sealed class GetTimelinessHandler(ComplaintsDbContext db, IWorkingDayCalendar calendar, TimeProvider clock, TimelinessFigures figures)
+internal sealed class GetTimelinessHandler(ComplaintsDbContext db, IWorkingDayCalendar calendar, TimeProvider clock, KeptFigures<GetTimeliness, TimelinessReport> figures)
     : IRequestHandler<GetTimeliness, TimelinessReport>
 {
     private static readonly CaseStage[] Ended = [CaseStage.Decided, CaseStage.Closed, CaseStage.Declined, CaseStage.Withdrawn];
 
-    public Task<TimelinessReport> Handle(GetTimeliness request, CancellationToken cancellationToken) =>
-        figures.GetOrCalculateAsync(request with { Months = Math.Clamp(request.Months, 1, 36) }, () => CalculateAsync(request, cancellationToken));
+    // Summing every decision of the period (tens of thousands a year) takes far longer than a page should: the figures
+    // are kept for a minute (KeptFigures), and the page says when they were worked out.
+    public async Task<TimelinessReport> Handle(GetTimeliness request, CancellationToken cancellationToken) =>
+        (await figures.GetOrCalculateAsync(request with { Months = Math.Clamp(request.Months, 1, 36) }, () => CalculateAsync(request, cancellationToken))).Figures;
 
     private async Task<TimelinessReport> CalculateAsync(GetTimeliness request, CancellationToken cancellationToken)
     {
@@ -113,45 +116,6 @@ internal sealed class GetTimelinessHandler(ComplaintsDbContext db, IWorkingDayCa
     private static int? Median(List<int> sorted) => sorted.Count == 0
         ? null
         : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (int)Math.Round((sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2.0, MidpointRounding.AwayFromZero);
-}
-
-/// <summary>
-/// The figures kept for a minute: they sum every decision of the period (tens of thousands a year), which takes far
-/// longer than a page should, and a dashboard a minute old serves its readers as well (the page says when the figures
-/// were worked out). One calculation at a time for each view, however many people open it at once; an entry is
-/// judged by the host's clock, so it never outlives a day's change or a test's advanced clock.
-/// </summary>
-internal sealed class TimelinessFigures(TimeProvider clock)
-{
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<GetTimeliness, Lazy<Task<TimelinessReport>>> _kept = new();
-
-    public async Task<TimelinessReport> GetOrCalculateAsync(GetTimeliness key, Func<Task<TimelinessReport>> calculate)
-    {
-        var entry = _kept.GetOrAdd(key, _ => new Lazy<Task<TimelinessReport>>(calculate));
-        TimelinessReport report;
-        try
-        {
-            report = await entry.Value;
-        }
-        catch (Exception)
-        {
-            // The calculation failed, or was cancelled with the request that started it: forget it, and this reader
-            // works the figures out itself (a real failure then reaches it as its own).
-            _kept.TryRemove(KeyValuePair.Create(key, entry));
-            report = await calculate();
-        }
-
-        var now = clock.GetUtcNow();
-        if (now - report.CalculatedAt < Lifetime && now >= report.CalculatedAt && CaseTime.From(clock).Today == report.Today)
-        {
-            return report;
-        }
-
-        _kept.TryUpdate(key, new Lazy<Task<TimelinessReport>>(calculate), entry);
-        return await _kept[key].Value;
-    }
 }
 
 /// <summary>The report's figures as CSV in long form (one figure per row: section, period, measure, value), which

@@ -12,7 +12,7 @@ internal static class LocalStandardTerms
     public static bool Covers(ComplaintStandardDescription description, string organisation) =>
         description.Organisations.Any(o => string.Equals(o.Trim(), organisation.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
+    public static DateOnly Today(TimeProvider clock) => Phso.SharedKernel.Time.UkTime.Today(clock);
 
     public static string CalendarName(Phso.Plugins.Abstractions.Nation nation) => nation switch
     {
