@@ -55,22 +55,35 @@ public sealed class TwoHostsTests : IClassFixture<TwoHostsTests.Hosts>
     [PostgreSqlFact]
     public async Task Signed_in_on_one_host_the_next_page_comes_from_the_other_and_its_forms_are_accepted_there()
     {
-        var (onA, onB) = OneBrowser();
+        var cookies = new CookieContainer();
+        var (onA, onB) = (_hosts.A.CreateDefaultClient(new CookieContainerHandler(cookies)), _hosts.B.CreateDefaultClient(new CookieContainerHandler(cookies)));
         await onA.SignInAsync(Demo.Caseworker);
+        var copied = cookies.GetCookies(onA.BaseAddress!)["phso.auth"]!.Value;
 
         var queue = await onB.GetPageAsync("/cases");
         Assert.Contains("Tom Okafor", queue, StringComparison.Ordinal);
 
         // The sign-out form served by B (its antiforgery token made by B) is posted to A: signing out ends the
-        // session on both, since the session is in the database too.
+        // session on both, since the session is in the database too: a copy of the cookie taken before is refused by
+        // A at once, and by B once its copy of the ticket (kept for a few seconds) lapses.
         var form = await onB.GetPageAsync("/account/sign-out");
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
         Assert.True(token.Success, Browser.Excerpt(form));
         var signOut = await onA.PostAsync("/account/sign-out", new FormUrlEncodedContent([new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))]));
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await WithCookie(_hosts.A, copied).GetAsync("/api/cases")).StatusCode);
+        _hosts.B.Clock.Advance(Phso.Modules.Accounts.Security.SessionTickets.KeptFor);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await WithCookie(_hosts.B, copied).GetAsync("/api/cases")).StatusCode);
         var afterwards = await onB.GetAsync("/cases");
         Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
         Assert.Contains("/account/sign-in", afterwards.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    private static HttpClient WithCookie(PhsoFactory host, string authCookie)
+    {
+        var client = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", $"phso.auth={authCookie}");
+        return client;
     }
 
     [PostgreSqlFact]
