@@ -2,7 +2,10 @@
 """Summarises a Speedscope profile written by dotnet-trace (--format Speedscope): the frames where the most CPU time
 went, inclusive (the frame and what it called) and exclusive (the frame itself), across every thread.
 
-    python3 bench/tools/top-frames.py trace.speedscope.json [--top 40] [--match Phso]
+    python3 bench/tools/top-frames.py trace.speedscope.json [--top 40] [--match Phso] [--under SessionTickets.RetrieveAsync]
+
+--under counts only the samples taken beneath a frame whose name contains that text (what that call spends its time
+on), as percentages of all samples.
 """
 import argparse
 import json
@@ -12,6 +15,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("profile")
 parser.add_argument("--top", type=int, default=40)
 parser.add_argument("--match", default="", help="only frames whose name contains this")
+parser.add_argument("--under", default="", help="only samples beneath a frame whose name contains this")
 args = parser.parse_args()
 
 data = json.load(open(args.profile))
@@ -30,6 +34,13 @@ for profile in data["profiles"]:
         # managed code (UNMANAGED_CODE_TIME covers waiting and native work, which is mostly idle threads).
         if stack and span > 0 and frames[stack[-1]] == "CPU_TIME" and len(stack) > 1:
             total += span
+            if args.under and not any(args.under in frames[f] for f in stack[:-1]):
+                last = at
+                if event["type"] == "O":
+                    stack.append(event["frame"])
+                elif stack:
+                    stack.pop()
+                continue
             exclusive[stack[-2]] += span
             for frame in set(stack[:-1]):
                 inclusive[frame] += span
