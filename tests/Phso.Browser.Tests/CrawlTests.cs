@@ -4,14 +4,20 @@ namespace Phso.Browser.Tests;
 
 /// <summary>
 /// For each role, and for the public: sign in through the page, then visit every page reachable by following links
-/// from the home page and the service navigation, checking each with <see cref="PageChecks"/>. New modules' pages join
-/// the crawl simply by being linked.
+/// from the home page and the service navigation (up to <see cref="VisitsPerPattern"/> of each kind), checking each
+/// for its status, console errors and failed requests. Each page template (a route with its ids taken out) is checked
+/// in full with <see cref="PageChecks"/> (axe, reflow, the HTML checker) once, by the first role to reach it; the other
+/// roles' visits to it are not checked with axe again because the same template has been, and each role's home page is
+/// checked in full because it carries that role's navigation. New modules' pages join the crawl simply by being linked.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class CrawlTests(BrowserHost host)
 {
-    private const int VisitsPerPattern = 2;
-    private const int MaxPagesPerRole = 250;
+    private const int VisitsPerPattern = 12;
+    private const int MaxPagesPerRole = 400;
+
+    /// <summary>The templates checked in full so far in this run, and by which role (the roles' crawls run one after another).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CheckedInFull = new(StringComparer.Ordinal);
 
     public static TheoryData<string> Everyone() => ["Public", .. Roles.Accounts.Keys];
 
@@ -43,7 +49,8 @@ public sealed partial class CrawlTests(BrowserHost host)
 
             perPattern[pattern] = perPattern.GetValueOrDefault(pattern) + 1;
             visited.Add(path);
-            problems.AddRange(await checks.VisitAsync(path, role, runAxe: perPattern[pattern] == 1));
+            var inFull = path == "/" || CheckedInFull.TryAdd(pattern, role);
+            problems.AddRange(await checks.VisitAsync(path, role, runAxe: inFull));
             foreach (var link in await LinksAsync(page, "a[href]:not([download])"))
             {
                 if (seen.Add(link))
@@ -63,7 +70,7 @@ public sealed partial class CrawlTests(BrowserHost host)
         }
 
         problems.AddRange(await checks.Html.ErrorsAsync());
-        Console.WriteLine($"{role}: {visited.Count} pages checked ({checks.Html.Count} of them with axe, at {PageChecks.ReflowWidth}px and by the HTML checker)");
+        Console.WriteLine($"{role}: {visited.Count} pages of {perPattern.Count} templates visited, {checks.Html.Count} of them checked in full (axe, at {PageChecks.ReflowWidth}px and by the HTML checker); the other templates were checked in full for another role");
         Assert.True(problems.Count == 0, $"{problems.Count} problems on {visited.Count} pages:\n{string.Join("\n", problems)}\nScreenshots: {BrowserHost.ScreenshotFolder}");
         Assert.True(visited.Count >= (role == "Public" ? 4 : 6), $"Only {visited.Count} pages were reachable for {role}: {string.Join(", ", visited)}");
     }
@@ -92,7 +99,8 @@ public sealed partial class CrawlTests(BrowserHost host)
             .Distinct();
     }
 
-    /// <summary>Pages that differ only by an id or a page number count as one pattern, visited at most twice.</summary>
+    /// <summary>Pages that differ only by an id, a reference (PHSO-2026-0001), a code or a page number, or by the values
+    /// of their query string, count as one template: any path segment with a digit in it is taken for an id.</summary>
     private static string Pattern(string path)
     {
         var (route, query) = path.Split('?', 2) is [var r, var q] ? (r, q) : (path, "");
@@ -100,6 +108,6 @@ public sealed partial class CrawlTests(BrowserHost host)
         return Ids().Replace(route, "{id}") + "?" + keys;
     }
 
-    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?<=/)\\d+(?=/|$)")]
+    [GeneratedRegex("(?<=/)[^/]*[0-9][^/]*(?=/|$)")]
     private static partial Regex Ids();
 }
