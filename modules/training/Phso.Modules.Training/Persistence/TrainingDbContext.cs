@@ -122,6 +122,8 @@ internal class TrainingDbContext : ModuleDbContext
             b.ToTable("assignments");
             b.HasKey(a => a.Id);
             b.HasIndex(a => a.CourseId);
+            // A manager's team page lists the assignments they made, on every view.
+            b.HasIndex(a => new { a.AssignedById, a.RemovedAt });
             b.Property(a => a.Target).HasConversion<string>().HasMaxLength(30);
             b.Property(a => a.TargetName).HasMaxLength(200);
             b.Property(a => a.AssignedBy).HasMaxLength(100);

@@ -53,10 +53,11 @@ internal sealed class GetPeopleHandler(AccountsDbContext db, PeopleReader reader
     }
 }
 
-internal sealed class GetDirectReportsHandler(AccountsDbContext db, PeopleReader reader) : IRequestHandler<GetDirectReports, IReadOnlyList<PersonSummary>>
+/// <summary>A manager's direct reports, kept with the other reference data (asked for on every view of the team's pages).</summary>
+internal sealed class GetDirectReportsHandler(AccountsDbContext db, PeopleReader reader, ReferenceDataCache<AccountsDbContext> directory) : IRequestHandler<GetDirectReports, IReadOnlyList<PersonSummary>>
 {
     public Task<IReadOnlyList<PersonSummary>> Handle(GetDirectReports request, CancellationToken cancellationToken) =>
-        reader.SummariseAsync(db.Users.Where(p => p.LineManagerId == request.ManagerId && p.IsActive), cancellationToken);
+        directory.GetOrReadAsync(request, () => reader.SummariseAsync(db.Users.Where(p => p.LineManagerId == request.ManagerId && p.IsActive), cancellationToken));
 }
 
 internal sealed class FindPeopleHandler(AccountsDbContext db, PeopleReader reader, ReferenceDataCache<AccountsDbContext> directory) : IRequestHandler<Contracts.FindPeople, IReadOnlyList<PersonSummary>>

@@ -65,6 +65,8 @@ namespace Phso.Modules.Training.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("CourseId");
 
+                    b.HasIndex("AssignedById", "RemovedAt");
+
                     b.ToTable("assignments", "training");
                 });
 

@@ -60,6 +60,8 @@ namespace Phso.Modules.Training.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CourseId");
 
+                    b.HasIndex("AssignedById", "RemovedAt");
+
                     b.ToTable("training_assignments", (string)null);
                 });
 
