@@ -25,7 +25,7 @@ public sealed record LearningRow(
 
 public sealed record CertificateRow(string Code, string CourseTitle, DateOnly IssuedOn, DateOnly? ExpiresOn, CertificateStatus Status);
 
-internal sealed class GetMyLearningHandler(TrainingDbContext db, LearnerRecords learner) : IRequestHandler<GetMyLearning, MyLearning>
+internal sealed class GetMyLearningHandler(TrainingDbContext db, LearnerRecords learner, CourseContents contents) : IRequestHandler<GetMyLearning, MyLearning>
 {
     public async Task<MyLearning> Handle(GetMyLearning request, CancellationToken cancellationToken)
     {
@@ -35,11 +35,11 @@ internal sealed class GetMyLearningHandler(TrainingDbContext db, LearnerRecords 
         var archived = mine.Where(e => e.ArchivedAt != null);
         var history = await archived.OrderByDescending(e => e.ArchivedAt).Take(GetMyLearning.Shown).Include(e => e.Views).ToListAsync(cancellationToken);
         var versionIds = current.Concat(history).Select(r => r.CourseVersionId).Distinct().ToList();
-        var versions = await db.CourseVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+        var versions = await contents.OfVersionsAsync(db, versionIds, cancellationToken);
         var today = learner.Today;
         LearningRow Row(Enrolment e)
         {
-            var content = versions[e.CourseVersionId].Content;
+            var content = versions[e.CourseVersionId];
             return new LearningRow(e.CourseId, content.Title, e.Status, e.Progress(content), e.DueOn, e.CompletedOn, e.ExpiresOn, e.Origin,
                 !e.IsFinished && e.DueOn < today, e.ArchivedAt);
         }
