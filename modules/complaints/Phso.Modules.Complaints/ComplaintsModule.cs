@@ -76,6 +76,7 @@ public sealed class ComplaintsModule : ModuleBase
         services.AddSingleton<Features.CharterClocks.CharterClockWatch>();
         services.AddSingleton<KeptFigures<Features.Timeliness.GetTimeliness, Features.Timeliness.TimelinessReport>>();
         services.AddSingleton<KeptFigures<Guid, Features.LocalStandards.ComplaintDates>>();
+        services.AddReferenceDataCache<Features.ReadCases.QueueCounts>();
         services.Configure<AuthorizationOptions>(options =>
         {
             options.AddPolicy(ComplaintsPolicies.ReadCasework, p => p.RequireAuthenticatedUser().RequireRole(Roles.Caseworker, Roles.Manager, Roles.Admin));

@@ -156,13 +156,29 @@ public sealed class ComplaintsApiTests(PhsoFactory host)
         Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync($"/api/cases/{own}")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_queue_counts_a_new_case_and_a_case_that_moved_on_at_once_although_its_counts_are_kept()
+    {
+        var caseworker = host.CreateBrowser();
+        await caseworker.SignInAsync(Demo.Caseworker);
+        var received = await CountAsync(host, CaseStage.Received);
+        Assert.Equal(received, await CountAsync(host, CaseStage.Received));
+
+        var created = await host.CreateBrowser().Api().Api.Complaints.PostAsync(ClientComplaint(await host.OrganisationAsync("Coldharbour Teaching Hospitals"), "Nadia Brook"));
+        Assert.Equal(received + 1, await CountAsync(host, CaseStage.Received));
+
+        var api = caseworker.Api().Api.Cases[created!.Reference!];
+        await api.StartChecks.PostAsync(new Client.StartChecks { Version = (await api.GetAsync())!.Version });
+        Assert.Equal(received, await CountAsync(host, CaseStage.Received));
+    }
+
     private static List<string> Messages(Client.ProblemDetails problem, string field) =>
         [.. Assert.IsType<Microsoft.Kiota.Abstractions.Serialization.UntypedArray>(problem.Errors!.AdditionalData[field]).GetValue()
             .OfType<Microsoft.Kiota.Abstractions.Serialization.UntypedString>().Select(m => m.GetValue()!)];
 
-    private static async Task<int> CountAsync(PhsoFactory host)
+    private static async Task<int> CountAsync(PhsoFactory host, CaseStage? stage = null)
     {
         await using var scope = host.SystemScope();
-        return (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ListCases(IncludeEnded: true, PageSize: 1))).Total;
+        return (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ListCases(Stage: stage, IncludeEnded: true, PageSize: 1))).Total;
     }
 }

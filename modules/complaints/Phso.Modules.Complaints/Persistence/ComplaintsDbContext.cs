@@ -32,6 +32,31 @@ internal class ComplaintsDbContext : ModuleDbContext
     public DbSet<ComplainantAccess> Links => Set<ComplainantAccess>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 
+    // A change to any case empties this host's kept queue counts (Features/ReadCases/QueueCounts.cs).
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var cases = this.Changes(typeof(Complaint));
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        CasesChanged(cases);
+        return saved;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var cases = this.Changes(typeof(Complaint));
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        CasesChanged(cases);
+        return saved;
+    }
+
+    private void CasesChanged(bool changed)
+    {
+        if (changed)
+        {
+            this.ReferenceDataChanged<Features.ReadCases.QueueCounts>();
+        }
+    }
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Complaint>(b =>

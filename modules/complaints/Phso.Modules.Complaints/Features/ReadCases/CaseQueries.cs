@@ -7,6 +7,7 @@ using Phso.Modules.Complaints.Features.WorkCases;
 using Phso.Modules.Complaints.Persistence;
 using Phso.Modules.Organisations.Contracts;
 using Phso.SharedKernel.Messaging;
+using Phso.SharedKernel.Persistence;
 using Phso.SharedKernel.Security;
 
 namespace Phso.Modules.Complaints.Features.ReadCases;
@@ -49,7 +50,7 @@ public sealed record CaseView(Complaint Complaint, IReadOnlyList<CaseEvent> Time
 [RequiresPolicy(ComplaintsPolicies.ReadCasework)]
 public sealed record GetCaseDocument(string Reference, Guid DocumentId) : IQuery<CaseDocument?>;
 
-internal sealed class ListCasesHandler(ComplaintsDbContext db, ICurrentUser me) : IRequestHandler<ListCases, QueuePage>
+internal sealed class ListCasesHandler(ComplaintsDbContext db, ICurrentUser me, ReferenceDataCache<QueueCounts> counts) : IRequestHandler<ListCases, QueuePage>
 {
     public async Task<QueuePage> Handle(ListCases request, CancellationToken cancellationToken)
     {
@@ -97,7 +98,7 @@ internal sealed class ListCasesHandler(ComplaintsDbContext db, ICurrentUser me) 
 
         var page = Math.Max(1, request.Page);
         var size = Math.Clamp(request.PageSize, 1, 200);
-        var total = await cases.CountAsync(cancellationToken);
+        var total = await counts.GetOrReadAsync(QueueCounts.KeyOf(request, me.Id), () => cases.CountAsync(cancellationToken));
         var rows = await cases.Skip((page - 1) * size).Take(size)
             .Select(c => new QueueRow(
                 c.Reference, c.BodyName, c.Representative != null ? c.Representative.Name : c.Person.Name, c.Stage, c.Priority, c.AssignedToName, c.ClockStatus,
