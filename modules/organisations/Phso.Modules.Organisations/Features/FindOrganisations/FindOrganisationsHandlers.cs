@@ -6,10 +6,14 @@ using Phso.Modules.Organisations.Persistence;
 
 namespace Phso.Modules.Organisations.Features.FindOrganisations;
 
-internal sealed class GetOrganisationHandler(OrganisationsDbContext db) : IRequestHandler<GetOrganisation, OrganisationSummary?>
+/// <summary>One body of the register, kept with the other reference data (every case page and local-standard page asks).</summary>
+internal sealed class GetOrganisationHandler(OrganisationsDbContext db, SharedKernel.Persistence.ReferenceDataCache<OrganisationsDbContext> cache) : IRequestHandler<GetOrganisation, OrganisationSummary?>
 {
     public async Task<OrganisationSummary?> Handle(GetOrganisation request, CancellationToken cancellationToken) =>
-        (await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == request.Id, cancellationToken))?.ToSummary();
+        (await cache.GetOrReadAsync(request, async () => new Found((await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == request.Id, cancellationToken))?.ToSummary()))).Organisation;
+
+    // Wrapped so that "no such body" is kept too (the cache keeps no null).
+    private sealed record Found(OrganisationSummary? Organisation);
 }
 
 internal sealed class GetOrganisationsHandler(OrganisationsDbContext db) : IRequestHandler<GetOrganisations, IReadOnlyList<OrganisationSummary>>
