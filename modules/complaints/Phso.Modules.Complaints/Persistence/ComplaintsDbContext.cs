@@ -7,15 +7,11 @@ namespace Phso.Modules.Complaints.Persistence;
 internal class ComplaintsDbContext : ModuleDbContext
 {
     public ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> options)
-        : base(options)
-    {
-    }
+        : base(options) => WatchSavedCases();
 
     /// <summary>For <see cref="ComplaintsPostgreSqlDbContext"/>, which has its own options type.</summary>
     protected ComplaintsDbContext(DbContextOptions options)
-        : base(options)
-    {
-    }
+        : base(options) => WatchSavedCases();
 
     public const string Module = "complaints";
 
@@ -32,27 +28,38 @@ internal class ComplaintsDbContext : ModuleDbContext
     public DbSet<ComplainantAccess> Links => Set<ComplainantAccess>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 
-    // A change to any case empties this host's kept queue counts (Features/ReadCases/QueueCounts.cs).
+    // A change to any case saved through this host empties its kept queue counts (Features/ReadCases/QueueCounts.cs).
+    // Told by the change tracker as each saved case is accepted, rather than by looking through every tracked entry
+    // before each save (a sweep's context tracks thousands).
+    private bool _casesSaved;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var cases = this.Changes(typeof(Complaint));
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        CasesChanged(cases);
+        CasesChanged();
         return saved;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var cases = this.Changes(typeof(Complaint));
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        CasesChanged(cases);
+        CasesChanged();
         return saved;
     }
 
-    private void CasesChanged(bool changed)
+    private void WatchSavedCases() => ChangeTracker.StateChanged += (_, change) =>
     {
-        if (changed)
+        if (change.Entry.Entity is Complaint && change.OldState is EntityState.Added or EntityState.Modified or EntityState.Deleted)
         {
+            _casesSaved = true;
+        }
+    };
+
+    private void CasesChanged()
+    {
+        if (_casesSaved)
+        {
+            _casesSaved = false;
             this.ReferenceDataChanged<Features.ReadCases.QueueCounts>();
         }
     }
