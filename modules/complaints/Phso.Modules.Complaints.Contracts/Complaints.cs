@@ -43,6 +43,15 @@ public sealed record ComplaintDecided(
 [RequiresPolicy(Policies.StaffOnly)]
 public sealed record GetDecidedCase(string Reference) : IQuery<DecidedCase?>;
 
+/// <summary>Cases with a final decision made between <paramref name="From"/> and <paramref name="To"/> (both
+/// included), optionally about one body, newest first; at most 5,000. For recommendations' demo data and compliance
+/// figures.</summary>
+/// <param name="From">First decision day.</param>
+/// <param name="To">Last decision day.</param>
+/// <param name="OrganisationId">Only cases about this body.</param>
+[RequiresPolicy(Policies.StaffOnly)]
+public sealed record ListDecidedCases(DateOnly From, DateOnly To, Guid? OrganisationId = null) : IQuery<IReadOnlyList<DecidedCase>>;
+
 /// <summary>What other modules may know of a decided case. No personal details of the complainant.</summary>
 /// <param name="ComplaintId">The case's id.</param>
 /// <param name="Reference">The case reference.</param>

@@ -40,6 +40,7 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
     private static readonly string[] PartnerLeads = ["PartnerLead"];
     private static readonly string[] ReadCasework = ["Admin", "Caseworker", "Manager"];
     private static readonly string[] WorkCases = ["Caseworker"];
+    private static readonly string[] PartnerPeople = ["PartnerLead", "PartnerHandler"];
 
     private static IReadOnlyDictionary<string, string> Accounts => new Dictionary<string, string>
     {
@@ -152,6 +153,36 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "my-complaint/{token}/review", Everyone),
         (null, "my-complaint/{token}/withdraw", Everyone),
         (null, "my-complaint/{token}/documents/{id:guid}", Everyone),
+        (null, "cases/{reference}/recommendations", ReadCasework),
+        (null, "recommendations", ReadCasework),
+        (null, "recommendations/{id:guid}", ReadCasework),
+        (null, "recommendations/{id:guid}/files/{fileId:guid}", ReadCasework),
+        (null, "recommendations/{id:guid}/accept-evidence", WorkCases),
+        (null, "recommendations/{id:guid}/more-evidence", WorkCases),
+        (null, "recommendations/{id:guid}/alternative", WorkCases),
+        (null, "recommendations/{id:guid}/not-complied", WorkCases),
+        (null, "recommendations/{id:guid}/withdraw", WorkCases),
+        (null, "partner/recommendations", PartnerPeople),
+        (null, "partner/recommendations/{id:guid}", PartnerPeople),
+        (null, "partner/recommendations/{id:guid}/files/{fileId:guid}", PartnerPeople),
+        (null, "partner/recommendations/{id:guid}/accept", PartnerPeople),
+        (null, "partner/recommendations/{id:guid}/refuse", PartnerPeople),
+        (null, "partner/recommendations/{id:guid}/evidence", PartnerPeople),
+        ("GET", "api/cases/{reference}/recommendations/", ReadCasework),
+        ("POST", "api/cases/{reference}/recommendations/", WorkCases),
+        ("POST", "api/cases/{reference}/recommendations/issue", WorkCases),
+        ("GET", "api/recommendations/", ReadCasework),
+        ("GET", "api/recommendations/{id:guid}", ReadCasework),
+        ("POST", "api/recommendations/{id:guid}/alternative", WorkCases),
+        ("POST", "api/recommendations/{id:guid}/more-evidence", WorkCases),
+        ("POST", "api/recommendations/{id:guid}/accept-evidence", WorkCases),
+        ("POST", "api/recommendations/{id:guid}/not-complied", WorkCases),
+        ("POST", "api/recommendations/{id:guid}/withdraw", WorkCases),
+        ("GET", "api/partner/recommendations/", PartnerPeople),
+        ("GET", "api/partner/recommendations/{id:guid}", PartnerPeople),
+        ("POST", "api/partner/recommendations/{id:guid}/accept", PartnerPeople),
+        ("POST", "api/partner/recommendations/{id:guid}/refuse", PartnerPeople),
+        ("POST", "api/partner/recommendations/{id:guid}/evidence", PartnerPeople),
         (null, "partner/provisional-views", PartnerLeads),
         (null, "partner/provisional-views/{reference}", PartnerLeads),
         (null, "account", SignedIn),
@@ -267,7 +298,10 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
                     .Replace("{reference}", method is "POST" or "PUT" ? NoSuchCase : reference, StringComparison.Ordinal).Replace("{token}", DemoCases.ProvisionalViewToken, StringComparison.Ordinal)
                     .Replace("{check}", "InTime", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
                     .Replace("{key}", "equality-act", StringComparison.Ordinal).Replace("{key?}", "equality-act", StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal).Replace("{code}", "AAAA-BBBB-CCCC", StringComparison.Ordinal)
-                    .Replace("{sha256}", DemoImageHash, StringComparison.Ordinal).Replace("{organisationId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
+                    .Replace("{sha256}", DemoImageHash, StringComparison.Ordinal).Replace("{organisationId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+                    .Replace("{fileId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
+                // A segment limited to a list of words ({action:regex(^(accept|refuse)$)}) takes the first word.
+                url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[a-z]+:regex\(\^\(([a-z-]+)[^}]*\}", m => m.Groups[1].Value);
                 using var request = new HttpRequestMessage(new HttpMethod(method ?? "GET"), url);
                 if (method is "POST" or "PUT")
                 {

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Phso.Modules.Complaints.Domain;
 using Phso.SharedKernel.Messaging;
 using Phso.SharedKernel.Modules;
-using Phso.SharedKernel.Web;
 
 namespace Phso.Modules.Complaints.Evidence;
 
@@ -97,59 +96,12 @@ public sealed class EvidenceStore(IConfiguration configuration, IHostEnvironment
 
     private async Task<(string ContentType, long Size, string Sha256)> WriteAsync(string path, Stream content, CancellationToken cancellationToken)
     {
-        var head = new byte[16];
-        var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-        if (read == 0)
-        {
-            throw new FileRefusedException("The selected file is empty");
-        }
-
-        var contentType = FileSignatures.Detect(head.AsSpan(0, read))
-            ?? throw new FileRefusedException("The selected file must be a PDF, JPG, PNG, GIF or WebP");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        long size = 0;
-        try
-        {
-            await using var output = File.Create(path);
-            var buffer = new byte[81920];
-            hash.AppendData(head, 0, read);
-            await output.WriteAsync(head.AsMemory(0, read), cancellationToken);
-            size = read;
-            for (var count = await content.ReadAsync(buffer, cancellationToken); count > 0; count = await content.ReadAsync(buffer, cancellationToken))
-            {
-                size += count;
-                if (size > MaxBytes)
-                {
-                    throw new FileRefusedException($"The selected file must be smaller than {MaxBytes / (1024 * 1024)}MB");
-                }
-
-                hash.AppendData(buffer, 0, count);
-                await output.WriteAsync(buffer.AsMemory(0, count), cancellationToken);
-            }
-        }
-        catch
-        {
-            File.Delete(path);
-            throw;
-        }
-
-        return (contentType, size, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        var file = await CheckedFiles.WriteAsync(path, content, MaxBytes, cancellationToken);
+        return (file.ContentType, file.Size, file.Sha256);
     }
 
     /// <summary>The file's own name, without any path, control characters or characters unsafe in headers, at most 100 characters.</summary>
-    public static string CleanName(string fileName)
-    {
-        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
-        name = new string([.. name.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))]).Trim();
-        if (name.Length > 100)
-        {
-            var extension = Path.GetExtension(name);
-            name = name[..(100 - extension.Length)] + extension;
-        }
-
-        return name.Length == 0 ? "document" : name;
-    }
+    public static string CleanName(string fileName) => CheckedFiles.CleanName(fileName);
 }
 
 /// <summary>Private links for complainants: 256 random bits, of which only the SHA-256 is stored.</summary>
@@ -163,7 +115,3 @@ public static class AccessTokens
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token ?? "")));
 }
-
-/// <summary>An uploaded file the service will not keep (empty, not a PDF or image by its content, too large). Not a
-/// request's refusal: each page shows it on its own file input, and the API as a problem on its "file" field.</summary>
-public sealed class FileRefusedException(string message) : Exception(message);

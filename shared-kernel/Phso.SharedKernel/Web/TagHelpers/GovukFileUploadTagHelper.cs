@@ -33,6 +33,10 @@ public sealed class GovukFileUploadTagHelper : TagHelper
     [HtmlAttributeName("accept")]
     public string? Accept { get; set; }
 
+    /// <summary>Let the person choose several files at once.</summary>
+    [HtmlAttributeName("multiple")]
+    public bool Multiple { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
@@ -50,6 +54,7 @@ public sealed class GovukFileUploadTagHelper : TagHelper
             (error is null ? "" : $"<p id=\"{Encoder.Encode(Id)}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {Encoder.Encode(error)}</p>") +
             $"<input class=\"govuk-file-upload{(error is null ? "" : " govuk-file-upload--error")}\" id=\"{Encoder.Encode(Id)}\" name=\"{Encoder.Encode(Name)}\" type=\"file\"" +
             (Accept is null ? "" : $" accept=\"{Encoder.Encode(Accept)}\"") +
+            (Multiple ? " multiple" : "") +
             (describedBy.Length == 0 ? "" : $" aria-describedby=\"{Encoder.Encode(describedBy)}\"") +
             "></div>");
     }

@@ -150,3 +150,18 @@ internal sealed class GetDecidedCaseHandler(ComplaintsDbContext db) : IRequestHa
             : new DecidedCase(found.Id, found.Reference, found.OrganisationId, found.BodyName, found.Sector ?? SharedKernel.Domain.Sector.Health, found.Outcome!.Value, found.DecidedOn!.Value, found.FindingsMarkdown!);
     }
 }
+
+internal sealed class ListDecidedCasesHandler(ComplaintsDbContext db) : IRequestHandler<ListDecidedCases, IReadOnlyList<DecidedCase>>
+{
+    public async Task<IReadOnlyList<DecidedCase>> Handle(ListDecidedCases request, CancellationToken cancellationToken)
+    {
+        var organisation = request.OrganisationId;
+        var found = await db.Complaints.AsNoTracking()
+            .Where(c => c.Outcome != null && c.DecidedOn >= request.From && c.DecidedOn <= request.To && (organisation == null || c.OrganisationId == organisation))
+            .OrderByDescending(c => c.DecidedOn).ThenBy(c => c.Reference).Take(5000)
+            .Select(c => new { c.Id, c.Reference, c.OrganisationId, c.BodyName, c.Sector, c.Outcome, c.DecidedOn, c.FindingsMarkdown })
+            .ToListAsync(cancellationToken);
+        return [.. found.Select(c => new DecidedCase(c.Id, c.Reference, c.OrganisationId, c.BodyName, c.Sector ?? SharedKernel.Domain.Sector.Health, c.Outcome!.Value, c.DecidedOn!.Value, c.FindingsMarkdown!))];
+    }
+}
+

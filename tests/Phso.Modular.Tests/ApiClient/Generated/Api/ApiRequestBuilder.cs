@@ -6,6 +6,7 @@ using Phso.Modular.Tests.ApiClient.Api.Cases;
 using Phso.Modular.Tests.ApiClient.Api.Complaints;
 using Phso.Modular.Tests.ApiClient.Api.Organisations;
 using Phso.Modular.Tests.ApiClient.Api.Partner;
+using Phso.Modular.Tests.ApiClient.Api.Recommendations;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -37,6 +38,11 @@ namespace Phso.Modular.Tests.ApiClient.Api
         public global::Phso.Modular.Tests.ApiClient.Api.Partner.PartnerRequestBuilder Partner
         {
             get => new global::Phso.Modular.Tests.ApiClient.Api.Partner.PartnerRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The recommendations property</summary>
+        public global::Phso.Modular.Tests.ApiClient.Api.Recommendations.RecommendationsRequestBuilder Recommendations
+        {
+            get => new global::Phso.Modular.Tests.ApiClient.Api.Recommendations.RecommendationsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Phso.Modular.Tests.ApiClient.Api.ApiRequestBuilder"/> and sets the default values.

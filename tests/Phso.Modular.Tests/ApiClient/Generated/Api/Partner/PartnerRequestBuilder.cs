@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using Phso.Modular.Tests.ApiClient.Api.Partner.ProvisionalViews;
+using Phso.Modular.Tests.ApiClient.Api.Partner.Recommendations;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -19,6 +20,11 @@ namespace Phso.Modular.Tests.ApiClient.Api.Partner
         public global::Phso.Modular.Tests.ApiClient.Api.Partner.ProvisionalViews.ProvisionalViewsRequestBuilder ProvisionalViews
         {
             get => new global::Phso.Modular.Tests.ApiClient.Api.Partner.ProvisionalViews.ProvisionalViewsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The recommendations property</summary>
+        public global::Phso.Modular.Tests.ApiClient.Api.Partner.Recommendations.RecommendationsRequestBuilder Recommendations
+        {
+            get => new global::Phso.Modular.Tests.ApiClient.Api.Partner.Recommendations.RecommendationsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Phso.Modular.Tests.ApiClient.Api.Partner.PartnerRequestBuilder"/> and sets the default values.

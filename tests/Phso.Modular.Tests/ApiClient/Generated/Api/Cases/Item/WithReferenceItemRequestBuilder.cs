@@ -18,6 +18,7 @@ using Phso.Modular.Tests.ApiClient.Api.Cases.Item.Messages;
 using Phso.Modular.Tests.ApiClient.Api.Cases.Item.Notes;
 using Phso.Modular.Tests.ApiClient.Api.Cases.Item.Priority;
 using Phso.Modular.Tests.ApiClient.Api.Cases.Item.ProvisionalView;
+using Phso.Modular.Tests.ApiClient.Api.Cases.Item.Recommendations;
 using Phso.Modular.Tests.ApiClient.Api.Cases.Item.Resolve;
 using Phso.Modular.Tests.ApiClient.Api.Cases.Item.ReviewOutcome;
 using Phso.Modular.Tests.ApiClient.Api.Cases.Item.Route;
@@ -111,6 +112,11 @@ namespace Phso.Modular.Tests.ApiClient.Api.Cases.Item
         public global::Phso.Modular.Tests.ApiClient.Api.Cases.Item.ProvisionalView.ProvisionalViewRequestBuilder ProvisionalView
         {
             get => new global::Phso.Modular.Tests.ApiClient.Api.Cases.Item.ProvisionalView.ProvisionalViewRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The recommendations property</summary>
+        public global::Phso.Modular.Tests.ApiClient.Api.Cases.Item.Recommendations.RecommendationsRequestBuilder Recommendations
+        {
+            get => new global::Phso.Modular.Tests.ApiClient.Api.Cases.Item.Recommendations.RecommendationsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The resolve property</summary>
         public global::Phso.Modular.Tests.ApiClient.Api.Cases.Item.Resolve.ResolveRequestBuilder Resolve

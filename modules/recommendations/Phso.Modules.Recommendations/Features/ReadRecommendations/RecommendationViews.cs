@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Phso.Modules.Recommendations.Contracts;
+using Phso.Modules.Recommendations.Domain;
+using Phso.Modules.Recommendations.Persistence;
+using Phso.SharedKernel.Time;
+
+namespace Phso.Modules.Recommendations.Features.ReadRecommendations;
+
+/// <summary>A recommendation as the pages and the API show it, with its history and evidence files. The moves open
+/// from its status come from the state machine's table, never worked out again by a view.</summary>
+public sealed record RecommendationView(
+    Guid Id, string CaseReference, Guid OrganisationId, string BodyName, RecommendationKind Kind, RecommendationCategory Category, decimal? Amount,
+    string Text, string EvidenceExpected, DateOnly DecisionDate, DateOnly DueOn, RecommendationStatus Status, string CaseworkerName,
+    DateTimeOffset? IssuedAt, DateOnly? FinishedOn, string? RefusalReason, string? AlternativeAgreed, int Version, bool IsOverdue, bool EvidenceIsLate,
+    IReadOnlyList<StepView> Steps, IReadOnlyList<EvidenceFileView> Files)
+{
+    public IReadOnlyList<RecommendationMove> OpenMoves => [.. RecommendationMoves.OpenFrom(Status)];
+
+    public bool Allows(RecommendationMove move) => RecommendationMoves.Allows(move, Status);
+}
+
+/// <summary>One step of the history, newest last.</summary>
+public sealed record StepView(Guid Id, DateTimeOffset At, string ActorName, RecommendationMove Move, RecommendationStatus From, RecommendationStatus To, string? Note);
+
+/// <summary>A file the body sent, and the step it came with.</summary>
+public sealed record EvidenceFileView(Guid Id, Guid StepId, string FileName, string ContentType, long Size);
+
+/// <summary>A recommendation in a list.</summary>
+public sealed record RecommendationLine(
+    Guid Id, string CaseReference, string BodyName, RecommendationKind Kind, RecommendationCategory Category, string Text, DateOnly DueOn,
+    RecommendationStatus Status, bool IsOverdue);
+
+/// <summary>A page of a list and how many matched in all.</summary>
+public sealed record RecommendationLinePage(IReadOnlyList<RecommendationLine> Items, int Total, int Page, int PageSize);
+
+internal static class RecommendationViews
+{
+    public const int PageSize = 50;
+
+    public static RecommendationSummary Summary(Recommendation r) =>
+        new(r.Id, r.CaseReference, r.Kind, r.Category, r.Text, r.Amount, r.DueOn, r.Status, r.FinishedOn);
+
+    public static RecommendationView View(Recommendation r, DateOnly today) => new(
+        r.Id, r.CaseReference, r.OrganisationId, r.BodyName, r.Kind, r.Category, r.Amount, r.Text, r.EvidenceExpected, r.DecisionDate, r.DueOn, r.Status,
+        r.CaseworkerName, r.IssuedAt, r.FinishedOn, r.RefusalReason, r.AlternativeAgreed, r.Version, r.IsOverdueOn(today), r.EvidenceIsLate,
+        [.. r.Steps.OrderBy(s => s.At).Select(s => new StepView(s.Id, s.At, s.ActorName, s.Move, s.From, s.To, s.Note))],
+        [.. r.Files.OrderBy(f => f.Id).Select(f => new EvidenceFileView(f.Id, f.StepId, f.FileName, f.ContentType, f.Size))]);
+
+    public static async Task<Recommendation?> LoadAsync(RecommendationsDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Recommendations.AsNoTracking().Include(r => r.Steps).Include(r => r.Files).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    /// <summary>A page of lines, outstanding and soonest due first.</summary>
+    public static async Task<RecommendationLinePage> PageAsync(IQueryable<Recommendation> query, int page, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var today = UkTime.Today(clock);
+        page = Math.Max(1, page);
+        var total = await query.CountAsync(cancellationToken);
+        var finished = new[] { RecommendationStatus.Complied, RecommendationStatus.CompliedLate, RecommendationStatus.NotComplied, RecommendationStatus.Withdrawn };
+        var rows = await query.OrderBy(r => finished.Contains(r.Status)).ThenBy(r => r.DueOn).ThenBy(r => r.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(r => new { r.Id, r.CaseReference, r.BodyName, r.Kind, r.Category, r.Text, r.DueOn, r.Status })
+            .ToListAsync(cancellationToken);
+        return new RecommendationLinePage(
+            [.. rows.Select(r => new RecommendationLine(r.Id, r.CaseReference, r.BodyName, r.Kind, r.Category, r.Text, r.DueOn, r.Status,
+                RecommendationMoves.IsOutstanding(r.Status) && r.Status != RecommendationStatus.EvidenceSent && today > r.DueOn))],
+            total, page, PageSize);
+    }
+}
