@@ -63,6 +63,36 @@ public sealed record ListDecidedCases(DateOnly From, DateOnly To, Guid? Organisa
 /// <param name="FindingsMarkdown">The findings.</param>
 public sealed record DecidedCase(Guid ComplaintId, string Reference, Guid? OrganisationId, string BodyName, Sector Sector, ComplaintOutcome Outcome, DateOnly DecisionDate, string FindingsMarkdown);
 
+/// <summary>What the body was asked to do for the person who complained, for their private-link page. Complaints owns
+/// the page and asks; the recommendations module answers (so dependencies run one way). Sent only after the link's
+/// token has been checked.</summary>
+/// <param name="Reference">The case.</param>
+[AnyCaller]
+public sealed record GetRemediesForComplainant(string Reference) : IQuery<IReadOnlyList<RemedyForComplainant>>;
+
+/// <summary>One thing the body was asked to do for the complainant, in plain words.</summary>
+/// <param name="What">"Apology", "Financial remedy: £250.00"...</param>
+/// <param name="Text">The recommendation as issued.</param>
+/// <param name="DueOn">When it is due.</param>
+/// <param name="Progress">Where it is, for the complainant: "The organisation has accepted it", "Done".</param>
+/// <param name="Done">Whether the ombudsman has accepted the evidence that it was done.</param>
+public sealed record RemedyForComplainant(string What, string Text, DateOnly DueOn, string Progress, bool Done);
+
+/// <summary>A body's systemic recommendations found done (complied, on time or late) since a day: shown on a new case
+/// about the body so the caseworker can see whether a failing has come back. Asked by complaints, answered by
+/// recommendations.</summary>
+/// <param name="OrganisationId">The body.</param>
+/// <param name="Since">The earliest day follow-up ended.</param>
+[RequiresPolicy(Policies.StaffOnly)]
+public sealed record GetPastFailings(Guid OrganisationId, DateOnly Since) : IQuery<IReadOnlyList<PastFailing>>;
+
+/// <summary>One systemic recommendation a body complied with.</summary>
+/// <param name="CaseReference">The case it came from.</param>
+/// <param name="Category">What the body was asked to do ("Procedure or policy changed").</param>
+/// <param name="Text">The recommendation.</param>
+/// <param name="CompliedOn">When the ombudsman accepted the evidence.</param>
+public sealed record PastFailing(string CaseReference, string Category, string Text, DateOnly CompliedOn);
+
 /// <summary>Words for people.</summary>
 public static class ComplaintText
 {
