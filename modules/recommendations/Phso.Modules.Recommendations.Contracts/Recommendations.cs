@@ -89,6 +89,9 @@ public static class RecommendationsPolicies
 
     /// <summary>The body's side: partner leads and handlers, for their own organisation only.</summary>
     public const string Respond = "Recommendations.Respond";
+
+    /// <summary>Decide on escalated recommendations (whether to report a body publicly): managers.</summary>
+    public const string Escalations = "Recommendations.Escalations";
 }
 
 /// <summary>A recommendation as other modules see it.</summary>

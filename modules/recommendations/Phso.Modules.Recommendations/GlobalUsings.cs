@@ -1,2 +1,3 @@
 global using Microsoft.AspNetCore.Http;
 global using Phso.SharedKernel.Web.TagHelpers;
+global using Phso.SharedKernel.Validation;

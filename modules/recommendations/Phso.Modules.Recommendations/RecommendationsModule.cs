@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Phso.Modules.Recommendations.Api;
 using Phso.Modules.Recommendations.Contracts;
+using Microsoft.Extensions.Configuration;
 using Phso.Modules.Recommendations.Features.BodyResponses;
+using Phso.Modules.Recommendations.Features.Chasing;
 using Phso.Modules.Recommendations.Features.FollowUp;
 using Phso.Modules.Recommendations.Features.IssueRecommendations;
 using Phso.Modules.Recommendations.Persistence;
 using Phso.SharedKernel.Modules;
 using Phso.SharedKernel.Security;
+using Quartz;
 
 namespace Phso.Modules.Recommendations;
 
@@ -30,13 +33,33 @@ public sealed class RecommendationsModule : ModuleBase
         services.AddScoped<RecommendationCases>();
         services.AddScoped<RecommendationServices>();
         services.AddSingleton<EvidenceFiles>();
+        services.Configure<RecommendationsOptions>(context.Configuration.GetSection("Recommendations"));
+        services.AddSingleton<RecommendationFollowUp>();
         services.Configure<AuthorizationOptions>(options =>
         {
             options.AddPolicy(RecommendationsPolicies.Read, p => p.RequireAuthenticatedUser().RequireRole(Roles.Caseworker, Roles.Manager, Roles.Admin));
             options.AddPolicy(RecommendationsPolicies.Work, p => p.RequireAuthenticatedUser().RequireRole(Roles.Caseworker));
             options.AddPolicy(RecommendationsPolicies.Respond, p => p.RequireAuthenticatedUser().RequireRole(Roles.PartnerRoles));
+            options.AddPolicy(RecommendationsPolicies.Escalations, p => p.RequireAuthenticatedUser().RequireRole(Roles.Manager));
         });
     }
+
+    public override void ConfigureJobs(IQuartzBuilder quartz, IConfiguration configuration)
+    {
+        var minutes = configuration.GetSection("Recommendations").Get<RecommendationsOptions>()?.CheckIntervalMinutes ?? new RecommendationsOptions().CheckIntervalMinutes;
+        if (minutes > 0)
+        {
+            quartz.ScheduleJob<RecommendationFollowUpJob>(
+                trigger => trigger.WithIdentity("recommendation-follow-up").StartNow().WithSimpleSchedule(TimeSpan.FromMinutes(minutes), null),
+                job => job.WithIdentity(RecommendationFollowUpJob.Key));
+        }
+    }
+
+    public override IReadOnlyList<ModuleCommand> Commands =>
+    [
+        ModuleCommand.RunJobOnce("chase-recommendations", "Sends the reminders due before and after recommendations' due dates, marks them overdue and escalates them, as the scheduled job does.",
+            async (services, cancellationToken) => $"{await services.GetRequiredService<RecommendationFollowUp>().RunAsync(cancellationToken):N0} people told"),
+    ];
 
     public override Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         DemoData.DemoRecommendations.SeedAsync(services, cancellationToken);

@@ -89,6 +89,7 @@ public class PhsoFactory : WebApplicationFactory<Program>
             ["Email:PollIntervalSeconds"] = "0",
             ["Complaints:ClockCheckIntervalMinutes"] = "0",
             ["Training:CheckIntervalMinutes"] = "0",
+            ["Recommendations:CheckIntervalMinutes"] = "0",
             ["Plugins:SyncIntervalSeconds"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };

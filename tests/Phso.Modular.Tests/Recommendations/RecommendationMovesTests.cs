@@ -2,6 +2,7 @@ using Phso.Modules.Recommendations.Contracts;
 using Phso.Modules.Recommendations.Domain;
 using Phso.SharedKernel.Domain;
 using Phso.SharedKernel.Messaging;
+using Phso.SharedKernel.Time;
 
 namespace Phso.Modular.Tests.Recommendations;
 
@@ -33,6 +34,12 @@ public sealed class RecommendationMovesTests
     public void A_move_is_made_only_from_the_statuses_the_table_allows(RecommendationMove move, RecommendationStatus status)
     {
         var recommendation = At(status, dueOn: new DateOnly(2026, 9, 20));
+        if (move == RecommendationMove.DecidePublicReport && status == RecommendationStatus.Overdue)
+        {
+            // Only an escalated recommendation has the decision: escalation is the job's step before it.
+            recommendation.Escalate(Today, Now, "Overdue by 20 working days.");
+        }
+
         var steps = recommendation.Steps.Count;
         var allowed = RecommendationMoves.Allows(move, status);
         var act = () => Make(recommendation, move);
@@ -101,9 +108,24 @@ public sealed class RecommendationMovesTests
     }
 
     [Fact]
+    public void Escalation_happens_once_and_the_public_report_decision_needs_it()
+    {
+        var recommendation = At(RecommendationStatus.Overdue, dueOn: new DateOnly(2026, 9, 20));
+        Assert.Throws<RuleViolationException>(() => recommendation.DecidePublicReport(Caseworker, Now, Today, true, "Reason."));
+        recommendation.Escalate(Today, Now, "Overdue.");
+        Assert.Equal(Today, recommendation.EscalatedOn);
+        Assert.Throws<RuleViolationException>(() => recommendation.Escalate(Today, Now, "Again."));
+        Assert.Throws<RuleViolationException>(() => recommendation.DecidePublicReport(Caseworker, Now, Today, true, " "));
+        recommendation.DecidePublicReport(Caseworker, Now, Today, false, "The body has now sent a plan.");
+        Assert.False(recommendation.ReportPublicly);
+        Assert.Equal(RecommendationStatus.Overdue, recommendation.Status);
+        Assert.Equal("The body has now sent a plan.", recommendation.PublicReportReason);
+    }
+
+    [Fact]
     public void Only_a_financial_remedy_has_an_amount_and_it_must_be_due_after_the_decision()
     {
-        var facts = new DecidedCaseFacts(Guid.NewGuid(), "PSO-2026-00001", Guid.NewGuid(), "Coldharbour", Sector.Health, Decided);
+        var facts = new DecidedCaseFacts(Guid.NewGuid(), "PSO-2026-00001", Guid.NewGuid(), "Coldharbour", Sector.Health, Decided, Nation.England);
         Assert.Throws<RuleViolationException>(() => Recommendation.Draft(facts, RecommendationKind.Individual, RecommendationCategory.FinancialRemedy, null, "Pay.", "Receipt.", Decided.AddDays(20), Caseworker, Now));
         Assert.Throws<RuleViolationException>(() => Recommendation.Draft(facts, RecommendationKind.Individual, RecommendationCategory.Apology, 100m, "Apologise.", "Letter.", Decided.AddDays(20), Caseworker, Now));
         Assert.Throws<RuleViolationException>(() => Recommendation.Draft(facts, RecommendationKind.Individual, RecommendationCategory.Apology, null, "Apologise.", "Letter.", Decided, Caseworker, Now));
@@ -112,7 +134,7 @@ public sealed class RecommendationMovesTests
     /// <summary>A recommendation brought to <paramref name="status"/> by the moves a real one would make.</summary>
     private static Recommendation At(RecommendationStatus status, DateOnly dueOn)
     {
-        var facts = new DecidedCaseFacts(Guid.NewGuid(), "PSO-2026-00001", Guid.NewGuid(), "Coldharbour Teaching Hospitals NHS Trust", Sector.Health, Decided);
+        var facts = new DecidedCaseFacts(Guid.NewGuid(), "PSO-2026-00001", Guid.NewGuid(), "Coldharbour Teaching Hospitals NHS Trust", Sector.Health, Decided, Nation.England);
         var r = Recommendation.Draft(facts, RecommendationKind.Individual, RecommendationCategory.Apology, null, "Apologise to Mrs C.", "A copy of the letter.", dueOn, Caseworker, Now);
         switch (status)
         {
@@ -178,6 +200,8 @@ public sealed class RecommendationMovesTests
             case RecommendationMove.AcceptEvidence: r.AcceptEvidence(Caseworker, Now, Today, null); break;
             case RecommendationMove.RecordNotComplied: r.RecordNotComplied(Caseworker, Now, Today, "Not done."); break;
             case RecommendationMove.Withdraw: r.Withdraw(Caseworker, Now, Today, "Withdrawn."); break;
+            case RecommendationMove.Escalate: r.Escalate(Today, Now, "Overdue by 20 working days."); break;
+            case RecommendationMove.DecidePublicReport: r.DecidePublicReport(Caseworker, Now, Today, true, "Third escalation this year."); break;
             case RecommendationMove.MarkOverdue:
                 // The sweep's move says false rather than throwing when the status does not allow it.
                 if (!r.MarkOverdueIfDue(Today, Now))

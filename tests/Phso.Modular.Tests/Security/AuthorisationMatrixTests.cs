@@ -41,6 +41,7 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
     private static readonly string[] ReadCasework = ["Admin", "Caseworker", "Manager"];
     private static readonly string[] WorkCases = ["Caseworker"];
     private static readonly string[] PartnerPeople = ["PartnerLead", "PartnerHandler"];
+    private static readonly string[] SeniorManagers = ["Manager"];
 
     private static IReadOnlyDictionary<string, string> Accounts => new Dictionary<string, string>
     {
@@ -162,6 +163,8 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "recommendations/{id:guid}/alternative", WorkCases),
         (null, "recommendations/{id:guid}/not-complied", WorkCases),
         (null, "recommendations/{id:guid}/withdraw", WorkCases),
+        (null, "recommendations/escalated", ReadCasework),
+        (null, "recommendations/{id:guid}/public-report", SeniorManagers),
         (null, "partner/recommendations", PartnerPeople),
         (null, "partner/recommendations/{id:guid}", PartnerPeople),
         (null, "partner/recommendations/{id:guid}/files/{fileId:guid}", PartnerPeople),
@@ -178,6 +181,7 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         ("POST", "api/recommendations/{id:guid}/accept-evidence", WorkCases),
         ("POST", "api/recommendations/{id:guid}/not-complied", WorkCases),
         ("POST", "api/recommendations/{id:guid}/withdraw", WorkCases),
+        ("POST", "api/recommendations/{id:guid}/public-report", SeniorManagers),
         ("GET", "api/partner/recommendations/", PartnerPeople),
         ("GET", "api/partner/recommendations/{id:guid}", PartnerPeople),
         ("POST", "api/partner/recommendations/{id:guid}/accept", PartnerPeople),

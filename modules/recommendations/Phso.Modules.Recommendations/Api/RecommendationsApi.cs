@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Phso.Modules.Recommendations.Contracts;
 using Phso.Modules.Recommendations.Features.BodyResponses;
+using Phso.Modules.Recommendations.Features.Escalation;
 using Phso.Modules.Recommendations.Features.IssueRecommendations;
 using Phso.Modules.Recommendations.Features.ReadRecommendations;
 using Phso.Modules.Recommendations.Features.Verification;
@@ -63,6 +64,8 @@ internal static class RecommendationsApi
             new RecordNotComplied(Example.RecommendationId, 4, "No evidence after two reminders and a letter to the chief executive."), staffSide: true);
         Move<WithdrawRecommendation>(staff, "withdraw", "Withdraw a recommendation (a draft or an issued one), with the reason", (c, id) => c with { RecommendationId = id },
             new WithdrawRecommendation(Example.RecommendationId, 2, "Duplicates the second recommendation."), staffSide: true);
+        Move<DecidePublicReport>(staff, "public-report", "Senior managers: on an escalated recommendation, record whether the body will be reported publicly, and why", (c, id) => c with { RecommendationId = id },
+            new DecidePublicReport(Example.RecommendationId, 6, true, "Third recommendation this body has not complied with this year."), staffSide: true, RecommendationsPolicies.Escalations);
 
         var body = endpoints.MapGroup("/api/partner/recommendations").WithTags("Recommendations for bodies");
         body.MapGet("/", (int? page, IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListOurRecommendations(page ?? 1), cancellationToken))
@@ -81,7 +84,7 @@ internal static class RecommendationsApi
             new SendEvidence(Example.RecommendationId, 3, "The apology was sent on 2 March 2027 by the chief executive; a copy is attached."), staffSide: false);
     }
 
-    private static void Move<TCommand>(RouteGroupBuilder group, string action, string summary, Func<TCommand, Guid, TCommand> withId, TCommand example, bool staffSide)
+    private static void Move<TCommand>(RouteGroupBuilder group, string action, string summary, Func<TCommand, Guid, TCommand> withId, TCommand example, bool staffSide, string? policy = null)
         where TCommand : class, IRequest<Unit>
     {
         group.MapPost($"/{{id:guid}}/{action}", async (Guid id, TCommand command, IMediator mediator, CancellationToken cancellationToken) =>
@@ -93,7 +96,7 @@ internal static class RecommendationsApi
             .Produces<RecommendationView>()
             .WithName(typeof(TCommand).Name).WithSummary(summary)
             .WithRequestExample(example)
-            .RequireAuthorization(staffSide ? RecommendationsPolicies.Work : RecommendationsPolicies.Respond);
+            .RequireAuthorization(policy ?? (staffSide ? RecommendationsPolicies.Work : RecommendationsPolicies.Respond));
     }
 
     private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such recommendation.");

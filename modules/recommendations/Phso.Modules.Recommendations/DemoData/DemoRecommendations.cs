@@ -12,7 +12,7 @@ namespace Phso.Modules.Recommendations.DemoData;
 
 /// <summary>Recommendations on the demo's upheld cases, at every status: the recent Kingsbridge decision's are issued
 /// and waiting; Coldharbour's (the partner, whose lead can sign in) are complied, waiting for the caseworker to check
-/// evidence, and accepted; Northmoor's are overdue and refused; Riverside's have an alternative agreed, more evidence
+/// evidence, and accepted; Northmoor's are overdue (escalated to senior managers) and refused; Riverside's have an alternative agreed, more evidence
 /// asked for, not complied and a withdrawn one. Built with the domain's own moves, dated from each decision.</summary>
 internal static class DemoRecommendations
 {
@@ -35,7 +35,7 @@ internal static class DemoRecommendations
         {
             var found = decided.FirstOrDefault(c => c.BodyName.StartsWith(bodyPrefix, StringComparison.Ordinal) && c.Outcome is ComplaintOutcome.Upheld or ComplaintOutcome.PartlyUpheld && c.OrganisationId is not null);
             var body = found is null ? null : await mediator.Send(new GetOrganisation(found.OrganisationId!.Value), cancellationToken);
-            return found is null || body is null ? null : new DecidedCaseFacts(found.ComplaintId, found.Reference, body.Id, body.Name, body.Sector, found.DecisionDate);
+            return found is null || body is null ? null : new DecidedCaseFacts(found.ComplaintId, found.Reference, body.Id, body.Name, body.Sector, found.DecisionDate, body.Nation);
         }
 
         var lead = new Actor(null, "Priya Shah (partner lead)");
@@ -83,6 +83,11 @@ internal static class DemoRecommendations
                     r.Issue(Caseworker, Instant(d, 1));
                     r.Accept(new Actor(null, "Northmoor Hospitals NHS Foundation Trust"), Instant(d, 5), null);
                     r.MarkOverdueIfDue(d.AddDays(26), Instant(d, 26));
+                    if (d.AddDays(60) <= today)
+                    {
+                        // What the follow-up job does 20 working days after the due date (about four weeks).
+                        r.Escalate(d.AddDays(53), Instant(d, 53), "Overdue by 20 working days or more.");
+                    }
                 });
             Add(db, northmoor, RecommendationKind.Individual, RecommendationCategory.DecisionRetaken, null,
                 "Take the decision on Mrs Ross's continuing healthcare funding again.", "The new decision letter.", 40, r =>

@@ -2,6 +2,7 @@ using Phso.Modules.Recommendations.Contracts;
 using Phso.SharedKernel.Domain;
 using Phso.SharedKernel.Messaging;
 using Phso.SharedKernel.Persistence;
+using Phso.SharedKernel.Time;
 
 namespace Phso.Modules.Recommendations.Domain;
 
@@ -52,6 +53,18 @@ internal sealed class Recommendation : IVersioned
     /// <summary>What the body said when it did not accept; what was agreed instead.</summary>
     public string? RefusalReason { get; private set; }
     public string? AlternativeAgreed { get; private set; }
+
+    /// <summary>The body's nation, whose calendar counts its working days (due dates, reminders, escalation).</summary>
+    public Nation Nation { get; private set; }
+
+    /// <summary>The day the follow-up job escalated it to senior managers.</summary>
+    public DateOnly? EscalatedOn { get; private set; }
+
+    /// <summary>Senior managers' decision on an escalated recommendation: report the body publicly (the last resort,
+    /// as a special report to Parliament), or not; null while undecided.</summary>
+    public bool? ReportPublicly { get; private set; }
+    public string? PublicReportReason { get; private set; }
+    public DateOnly? PublicReportDecidedOn { get; private set; }
     public int Version { get; set; }
 
     public IReadOnlyList<RecommendationStep> Steps => _steps;
@@ -60,7 +73,7 @@ internal sealed class Recommendation : IVersioned
     /// <summary>The latest evidence came after the due date: accepting it records "complied late".</summary>
     public bool EvidenceIsLate => EvidenceLastSentOn is { } sent && sent > DueOn;
 
-    public bool IsOverdueOn(DateOnly today) => RecommendationMoves.IsOutstanding(Status) && Status != RecommendationStatus.EvidenceSent && today > DueOn;
+    public bool IsOverdueOn(DateOnly today) => RecommendationMoves.IsOverdue(Status, DueOn, today);
 
     /// <summary>A caseworker's draft for a decided case's body.</summary>
     public static Recommendation Draft(
@@ -82,7 +95,7 @@ internal sealed class Recommendation : IVersioned
         return new Recommendation
         {
             Id = Guid.CreateVersion7(at), ComplaintId = facts.ComplaintId, CaseReference = facts.Reference, OrganisationId = facts.OrganisationId,
-            BodyName = facts.BodyName, Sector = facts.Sector, DecisionDate = facts.DecisionDate, Kind = kind, Category = category, Amount = amount,
+            BodyName = facts.BodyName, Sector = facts.Sector, Nation = facts.Nation, DecisionDate = facts.DecisionDate, Kind = kind, Category = category, Amount = amount,
             Text = text, EvidenceExpected = evidenceExpected, DueOn = dueOn, Status = RecommendationStatus.Draft,
             CaseworkerId = caseworker.Id ?? Guid.Empty, CaseworkerName = caseworker.Name, DraftedAt = at,
         };
@@ -154,6 +167,34 @@ internal sealed class Recommendation : IVersioned
         return true;
     }
 
+    /// <summary>The follow-up job: overdue long enough for senior managers (once; the status stays overdue).</summary>
+    public void Escalate(DateOnly today, DateTimeOffset at, string why)
+    {
+        if (EscalatedOn is not null)
+        {
+            throw new RuleViolationException("This recommendation has already been escalated, so it cannot be escalated again.");
+        }
+
+        Move(RecommendationMove.Escalate, RecommendationStatus.Overdue, new Actor(null, "System (follow-up)"), at, why);
+        EscalatedOn = today;
+    }
+
+    /// <summary>A senior manager's decision whether to report the body publicly; it may be made again (say, once a
+    /// report is drafted), each decision a step of the history.</summary>
+    public void DecidePublicReport(Actor by, DateTimeOffset at, DateOnly today, bool reportPublicly, string reason)
+    {
+        if (EscalatedOn is null)
+        {
+            throw new RuleViolationException("A recommendation that has not been escalated cannot have a decision on a public report recorded.");
+        }
+
+        var said = Required(reason, "Say why the body will or will not be reported publicly.");
+        Move(RecommendationMove.DecidePublicReport, RecommendationStatus.Overdue, by, at, (reportPublicly ? "Report the body publicly: " : "Do not report the body publicly: ") + said.Trim());
+        ReportPublicly = reportPublicly;
+        PublicReportReason = said.Trim();
+        PublicReportDecidedOn = today;
+    }
+
     public void Withdraw(Actor by, DateTimeOffset at, DateOnly today, string reason)
     {
         Move(RecommendationMove.Withdraw, RecommendationStatus.Withdrawn, by, at, Required(reason, "Say why the recommendation is withdrawn."));
@@ -178,7 +219,7 @@ internal sealed class Recommendation : IVersioned
 }
 
 /// <summary>What a recommendation needs to know of its decided case and body.</summary>
-public sealed record DecidedCaseFacts(Guid ComplaintId, string Reference, Guid OrganisationId, string BodyName, Sector Sector, DateOnly DecisionDate);
+public sealed record DecidedCaseFacts(Guid ComplaintId, string Reference, Guid OrganisationId, string BodyName, Sector Sector, DateOnly DecisionDate, Nation Nation);
 
 /// <summary>One step of a recommendation's history: who moved it, from and to which status, and what they said.</summary>
 internal sealed class RecommendationStep

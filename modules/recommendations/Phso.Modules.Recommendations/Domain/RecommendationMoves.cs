@@ -16,6 +16,12 @@ public enum RecommendationMove
     RecordNotComplied,
     MarkOverdue,
     Withdraw,
+
+    /// <summary>The follow-up job: overdue for long enough that senior managers must decide what to do (the status stays overdue).</summary>
+    Escalate,
+
+    /// <summary>A senior manager's decision on an escalated recommendation: report the body publicly, or not (the status stays overdue).</summary>
+    DecidePublicReport,
 }
 
 /// <summary>The state machine as one table: for each move, the statuses it may start from. Everything else (the
@@ -41,7 +47,12 @@ public static class RecommendationMoves
         [RecommendationMove.RecordNotComplied] = [.. StillOpen.Where(s => s != RecommendationStatus.Issued)],
         [RecommendationMove.MarkOverdue] = [RecommendationStatus.Issued, RecommendationStatus.Accepted, RecommendationStatus.AlternativeAgreed, RecommendationStatus.MoreEvidenceAsked],
         [RecommendationMove.Withdraw] = [RecommendationStatus.Draft, .. StillOpen],
+        [RecommendationMove.Escalate] = [RecommendationStatus.Overdue],
+        [RecommendationMove.DecidePublicReport] = [RecommendationStatus.Overdue],
     };
+
+    /// <summary>Moves only the follow-up job makes: never offered to people.</summary>
+    private static readonly RecommendationMove[] SystemMoves = [RecommendationMove.MarkOverdue, RecommendationMove.Escalate];
 
     public static IReadOnlyList<RecommendationStatus> StartingPoints(RecommendationMove move) => From[move];
 
@@ -57,6 +68,14 @@ public static class RecommendationMoves
     /// <summary>Issued and not finished: the body still owes something (or the caseworker owes a check).</summary>
     public static bool IsOutstanding(RecommendationStatus status) => StillOpen.Contains(status);
 
+    /// <summary>The statuses in which the body owes the next step by the due date: reminded before it, overdue after it.</summary>
+    public static IReadOnlyList<RecommendationStatus> BodyOwes => From[RecommendationMove.MarkOverdue];
+
+    /// <summary>Past due without the evidence that ends it: overdue already, or owed by the body and the date has passed.
+    /// (Evidence waiting for the caseworker's check, or a refusal waiting for the caseworker's answer, is not the body's delay.)</summary>
+    public static bool IsOverdue(RecommendationStatus status, DateOnly dueOn, DateOnly today) =>
+        status == RecommendationStatus.Overdue || (Allows(RecommendationMove.MarkOverdue, status) && today > dueOn);
+
     /// <summary>The refusal people see for a move the status does not allow.</summary>
     public static string Refusal(RecommendationMove move, RecommendationStatus status)
     {
@@ -66,7 +85,7 @@ public static class RecommendationMoves
             return $"This recommendation's follow-up has ended ({now}), so it cannot {Describe(move)}.";
         }
 
-        var open = OpenFrom(status).Where(m => m != RecommendationMove.MarkOverdue).Select(Describe).ToList();
+        var open = OpenFrom(status).Where(m => !SystemMoves.Contains(m)).Select(Describe).ToList();
         return $"A recommendation that is {now} cannot {Describe(move)}." + (open.Count == 0 ? "" : $" From here it can {string.Join(", or ", open)}.");
     }
 
@@ -83,6 +102,8 @@ public static class RecommendationMoves
         RecommendationMove.RecordNotComplied => "be recorded as not complied",
         RecommendationMove.MarkOverdue => "become overdue",
         RecommendationMove.Withdraw => "be withdrawn",
+        RecommendationMove.Escalate => "be escalated",
+        RecommendationMove.DecidePublicReport => "have a decision on a public report recorded",
         _ => move.ToString(),
     };
 }

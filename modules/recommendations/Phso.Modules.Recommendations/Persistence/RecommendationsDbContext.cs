@@ -27,6 +27,8 @@ internal class RecommendationsDbContext : ModuleDbContext
 
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
+    public DbSet<SentReminder> Reminders => Set<SentReminder>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Recommendation>(b =>
@@ -47,6 +49,9 @@ internal class RecommendationsDbContext : ModuleDbContext
             b.Property(r => r.CaseworkerName).HasMaxLength(200);
             b.Property(r => r.RefusalReason).HasMaxLength(Recommendation.MaxNoteLength);
             b.Property(r => r.AlternativeAgreed).HasMaxLength(Recommendation.MaxNoteLength);
+            b.Property(r => r.Nation).HasConversion<string>().HasMaxLength(20);
+            b.Property(r => r.PublicReportReason).HasMaxLength(Recommendation.MaxNoteLength);
+            b.HasIndex(r => new { r.EscalatedOn, r.Status });
             b.HasIndex(r => r.CaseReference);
             b.HasIndex(r => new { r.OrganisationId, r.Status, r.DueOn });
             b.HasIndex(r => new { r.Status, r.DueOn });
@@ -80,6 +85,15 @@ internal class RecommendationsDbContext : ModuleDbContext
             b.Property(f => f.ContentType).HasMaxLength(100);
             b.Property(f => f.Sha256).HasMaxLength(64);
             b.AuditedAsPartOf(nameof(Recommendation), nameof(EvidenceFile.RecommendationId));
+        });
+        modelBuilder.Entity<SentReminder>(b =>
+        {
+            b.ToTable("reminders");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.Id).ValueGeneratedNever();
+            b.Property(r => r.Kind).HasMaxLength(20);
+            b.HasIndex(r => new { r.RecommendationId, r.Kind, r.DueOn }).IsUnique();
+            b.AuditedAsPartOf(nameof(Recommendation), nameof(SentReminder.RecommendationId));
         });
     }
 }

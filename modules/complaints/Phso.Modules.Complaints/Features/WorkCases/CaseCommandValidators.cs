@@ -3,6 +3,7 @@ using Phso.Modules.Complaints.Domain;
 using Phso.Modules.Complaints.Features.BodyComments;
 using Phso.Modules.Complaints.Features.ComplainantLink;
 using Phso.SharedKernel.Security;
+using Phso.SharedKernel.Validation;
 
 namespace Phso.Modules.Complaints.Features.WorkCases;
 
@@ -22,35 +23,12 @@ public static class CaseTextLimits
     public const int Document = 100_000;
 }
 
-internal static class CaseRuleExtensions
-{
-    public static IRuleBuilderOptions<T, int?> IsTheVersionRead<T>(this IRuleBuilder<T, int?> rule) =>
-        rule.NotNull().WithMessage("Send the version of the case you read (\"version\"), so that a change made since is not overwritten");
-
-    public static IRuleBuilderOptions<T, string?> IsText<T>(this IRuleBuilderInitial<T, string?> rule, string missing, int maxLength, string what) =>
-        rule.Cascade(CascadeMode.Stop)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(missing)
-            .MaximumLength(maxLength).WithMessage($"{what} must be {maxLength:N0} characters or fewer");
-
-    public static IRuleBuilderOptions<T, string?> IsOptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength, string what) =>
-        rule.MaximumLength(maxLength).WithMessage($"{what} must be {maxLength:N0} characters or fewer");
-
-    /// <summary>A choice the person must make: <paramref name="missing"/> when none was sent, <paramref name="invalid"/> for a value not on the list.</summary>
-    public static IRuleBuilderOptions<T, TEnum?> IsChosen<T, TEnum>(this IRuleBuilderInitial<T, TEnum?> rule, string missing, string invalid)
-        where TEnum : struct, Enum =>
-        rule.Cascade(CascadeMode.Stop).NotNull().WithMessage(missing).Must(v => Enum.IsDefined(v!.Value)).WithMessage(invalid);
-
-    public static IRuleBuilderOptions<T, TEnum?> IsOneOfTheChoices<T, TEnum>(this IRuleBuilder<T, TEnum?> rule, string message)
-        where TEnum : struct, Enum =>
-        rule.Must(v => v is null || Enum.IsDefined(v.Value)).WithMessage(message);
-}
-
 /// <summary>The version, for every case command that carries one, from anyone but the system: a job or the demo data
 /// acts on the case as it stands, with nothing read earlier to be stale.</summary>
 internal abstract class CaseCommandValidator<T> : AbstractValidator<T>
     where T : ICaseCommand
 {
-    protected CaseCommandValidator(ICurrentUser me) => When(_ => !me.IsSystem, () => RuleFor(c => c.Version).IsTheVersionRead());
+    protected CaseCommandValidator(ICurrentUser me) => When(_ => !me.IsSystem, () => RuleFor(c => c.Version).IsTheVersionRead("case"));
 }
 
 internal sealed class StartChecksValidator(ICurrentUser me) : CaseCommandValidator<StartChecks>(me);

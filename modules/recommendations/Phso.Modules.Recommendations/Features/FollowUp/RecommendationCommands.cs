@@ -26,26 +26,11 @@ internal interface IRecommendationCommand
 /// else the recommendation does not exist (404, exactly as an id that was never used).</summary>
 internal interface IBodyCommand : IRecommendationCommand;
 
-/// <summary>The longest texts people may send with a move (the history keeps each).</summary>
-internal static class RecommendationRules
-{
-    public static IRuleBuilderOptions<T, int?> IsTheVersionRead<T>(this IRuleBuilder<T, int?> rule) =>
-        rule.NotNull().WithMessage("Send the version of the recommendation you read (\"version\"), so that a change made since is not overwritten");
-
-    public static IRuleBuilderOptions<T, string?> IsText<T>(this IRuleBuilderInitial<T, string?> rule, string missing, int maxLength, string what) =>
-        rule.Cascade(CascadeMode.Stop)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(missing)
-            .MaximumLength(maxLength).WithMessage($"{what} must be {maxLength:N0} characters or fewer");
-
-    public static IRuleBuilderOptions<T, string?> IsOptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength, string what) =>
-        rule.MaximumLength(maxLength).WithMessage($"{what} must be {maxLength:N0} characters or fewer");
-}
-
 /// <summary>Every command on one recommendation checks the version it read.</summary>
 internal abstract class RecommendationCommandValidator<T> : AbstractValidator<T>
     where T : IRecommendationCommand
 {
-    protected RecommendationCommandValidator() => RuleFor(c => c.Version).IsTheVersionRead();
+    protected RecommendationCommandValidator() => RuleFor(c => c.Version).IsTheVersionRead("recommendation");
 }
 
 /// <summary>What the commands on one recommendation share: loading it (for the body, only its own), the version check,

@@ -92,7 +92,7 @@ internal sealed class DraftRecommendationHandler(RecommendationsDbContext db, Re
         }
         else
         {
-            dueOn = calendar.AddWorkingDays(found.Facts.DecisionDate, request.WorkingDays!.Value, found.Nation);
+            dueOn = calendar.AddWorkingDays(found.Facts.DecisionDate, request.WorkingDays!.Value, found.Facts.Nation);
         }
 
         if (await db.Recommendations.CountAsync(r => r.CaseReference == found.Facts.Reference, cancellationToken) >= MaxPerCase)

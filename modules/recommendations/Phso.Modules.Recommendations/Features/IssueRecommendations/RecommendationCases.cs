@@ -9,7 +9,7 @@ namespace Phso.Modules.Recommendations.Features.IssueRecommendations;
 
 /// <summary>A decided case as recommendations need it: upheld or partly upheld, about a body in the register (whose
 /// nation's calendar sets working-day due dates).</summary>
-internal sealed record CaseForRecommendations(DecidedCaseFacts Facts, Nation Nation, bool IsPartner);
+internal sealed record CaseForRecommendations(DecidedCaseFacts Facts, bool IsPartner);
 
 /// <summary>Finds the decided case a caseworker is writing recommendations for, and refuses, with what to do, a case
 /// that cannot have them.</summary>
@@ -30,6 +30,6 @@ internal sealed class RecommendationCases(IMediator mediator)
         }
 
         return new CaseForRecommendations(
-            new DecidedCaseFacts(decided.ComplaintId, decided.Reference, body.Id, body.Name, body.Sector, decided.DecisionDate), body.Nation, body.IsPartner);
+            new DecidedCaseFacts(decided.ComplaintId, decided.Reference, body.Id, body.Name, body.Sector, decided.DecisionDate, body.Nation), body.IsPartner);
     }
 }

@@ -20,6 +20,9 @@ public enum RecommendationFilter
     /// <summary>Evidence sent, waiting for the caseworker to check it.</summary>
     EvidenceToCheck,
 
+    /// <summary>Overdue long enough to be escalated to senior managers, and not finished.</summary>
+    Escalated,
+
     /// <summary>Every issued recommendation.</summary>
     All,
 }
@@ -35,10 +38,12 @@ internal sealed class ListRecommendationsHandler(RecommendationsDbContext db, Ti
         var today = UkTime.Today(clock);
         var issued = db.Recommendations.Where(r => r.Status != RecommendationStatus.Draft);
         var outstanding = RecommendationMoves.StartingPoints(RecommendationMove.Withdraw).Where(s => s != RecommendationStatus.Draft).ToList();
-        var overdueable = RecommendationMoves.StartingPoints(RecommendationMove.MarkOverdue).Append(RecommendationStatus.Overdue).ToList();
+        var owed = RecommendationMoves.BodyOwes.ToList();
         var query = request.Filter switch
         {
-            RecommendationFilter.Overdue => issued.Where(r => r.Status == RecommendationStatus.Overdue || (overdueable.Contains(r.Status) && r.DueOn < today)),
+            // As RecommendationMoves.IsOverdue, in SQL.
+            RecommendationFilter.Overdue => issued.Where(r => r.Status == RecommendationStatus.Overdue || (owed.Contains(r.Status) && r.DueOn < today)),
+            RecommendationFilter.Escalated => issued.Where(r => r.EscalatedOn != null && outstanding.Contains(r.Status)),
             RecommendationFilter.EvidenceToCheck => issued.Where(r => r.Status == RecommendationStatus.EvidenceSent),
             RecommendationFilter.All => issued,
             _ => issued.Where(r => outstanding.Contains(r.Status)),

@@ -12,6 +12,7 @@ public sealed record RecommendationView(
     Guid Id, string CaseReference, Guid OrganisationId, string BodyName, RecommendationKind Kind, RecommendationCategory Category, decimal? Amount,
     string Text, string EvidenceExpected, DateOnly DecisionDate, DateOnly DueOn, RecommendationStatus Status, string CaseworkerName,
     DateTimeOffset? IssuedAt, DateOnly? FinishedOn, string? RefusalReason, string? AlternativeAgreed, int Version, bool IsOverdue, bool EvidenceIsLate,
+    DateOnly? EscalatedOn, bool? ReportPublicly, string? PublicReportReason, DateOnly? PublicReportDecidedOn,
     IReadOnlyList<StepView> Steps, IReadOnlyList<EvidenceFileView> Files)
 {
     public IReadOnlyList<RecommendationMove> OpenMoves => [.. RecommendationMoves.OpenFrom(Status)];
@@ -28,7 +29,7 @@ public sealed record EvidenceFileView(Guid Id, Guid StepId, string FileName, str
 /// <summary>A recommendation in a list.</summary>
 public sealed record RecommendationLine(
     Guid Id, string CaseReference, string BodyName, RecommendationKind Kind, RecommendationCategory Category, string Text, DateOnly DueOn,
-    RecommendationStatus Status, bool IsOverdue);
+    RecommendationStatus Status, bool IsOverdue, DateOnly? EscalatedOn, bool? ReportPublicly);
 
 /// <summary>A page of a list and how many matched in all.</summary>
 public sealed record RecommendationLinePage(IReadOnlyList<RecommendationLine> Items, int Total, int Page, int PageSize);
@@ -43,6 +44,7 @@ internal static class RecommendationViews
     public static RecommendationView View(Recommendation r, DateOnly today) => new(
         r.Id, r.CaseReference, r.OrganisationId, r.BodyName, r.Kind, r.Category, r.Amount, r.Text, r.EvidenceExpected, r.DecisionDate, r.DueOn, r.Status,
         r.CaseworkerName, r.IssuedAt, r.FinishedOn, r.RefusalReason, r.AlternativeAgreed, r.Version, r.IsOverdueOn(today), r.EvidenceIsLate,
+        r.EscalatedOn, r.ReportPublicly, r.PublicReportReason, r.PublicReportDecidedOn,
         [.. r.Steps.OrderBy(s => s.At).Select(s => new StepView(s.Id, s.At, s.ActorName, s.Move, s.From, s.To, s.Note))],
         [.. r.Files.OrderBy(f => f.Id).Select(f => new EvidenceFileView(f.Id, f.StepId, f.FileName, f.ContentType, f.Size))]);
 
@@ -58,11 +60,11 @@ internal static class RecommendationViews
         var finished = new[] { RecommendationStatus.Complied, RecommendationStatus.CompliedLate, RecommendationStatus.NotComplied, RecommendationStatus.Withdrawn };
         var rows = await query.OrderBy(r => finished.Contains(r.Status)).ThenBy(r => r.DueOn).ThenBy(r => r.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(r => new { r.Id, r.CaseReference, r.BodyName, r.Kind, r.Category, r.Text, r.DueOn, r.Status })
+            .Select(r => new { r.Id, r.CaseReference, r.BodyName, r.Kind, r.Category, r.Text, r.DueOn, r.Status, r.EscalatedOn, r.ReportPublicly })
             .ToListAsync(cancellationToken);
         return new RecommendationLinePage(
             [.. rows.Select(r => new RecommendationLine(r.Id, r.CaseReference, r.BodyName, r.Kind, r.Category, r.Text, r.DueOn, r.Status,
-                RecommendationMoves.IsOutstanding(r.Status) && r.Status != RecommendationStatus.EvidenceSent && today > r.DueOn))],
+                RecommendationMoves.IsOverdue(r.Status, r.DueOn, today), r.EscalatedOn, r.ReportPublicly))],
             total, page, PageSize);
     }
 }

@@ -32,6 +32,8 @@ public sealed class RecommendationModel(IMediator mediator) : PhsoPageModel
 
     public bool CanWork => User.IsInRole(Roles.Caseworker);
 
+    public bool CanDecide => User.IsInRole(Roles.Manager);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await mediator.Send(new GetRecommendation(id), cancellationToken) is not { } found)

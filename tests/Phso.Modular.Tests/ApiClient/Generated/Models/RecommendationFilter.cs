@@ -20,6 +20,10 @@ namespace Phso.Modular.Tests.ApiClient.Models
         #pragma warning disable CS1591
         EvidenceToCheck,
         #pragma warning restore CS1591
+        [EnumMember(Value = "Escalated")]
+        #pragma warning disable CS1591
+        Escalated,
+        #pragma warning restore CS1591
         [EnumMember(Value = "All")]
         #pragma warning disable CS1591
         All,

@@ -36,12 +36,16 @@ namespace Phso.Modular.Tests.ApiClient.Models
         public global::Phso.Modular.Tests.ApiClient.Models.RecommendationCategory? Category { get; set; }
         /// <summary>The dueOn property</summary>
         public Date? DueOn { get; set; }
+        /// <summary>The escalatedOn property</summary>
+        public Date? EscalatedOn { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
         /// <summary>The isOverdue property</summary>
         public bool? IsOverdue { get; set; }
         /// <summary>Whom a recommendation is for.</summary>
         public global::Phso.Modular.Tests.ApiClient.Models.RecommendationKind? Kind { get; set; }
+        /// <summary>The reportPublicly property</summary>
+        public bool? ReportPublicly { get; set; }
         /// <summary>Where a recommendation is, from the caseworker&apos;s draft to the end of its follow-up.</summary>
         public global::Phso.Modular.Tests.ApiClient.Models.RecommendationStatus? Status { get; set; }
         /// <summary>The text property</summary>
@@ -81,9 +85,11 @@ namespace Phso.Modular.Tests.ApiClient.Models
                 { "caseReference", n => { CaseReference = n.GetStringValue(); } },
                 { "category", n => { Category = n.GetEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationCategory>(); } },
                 { "dueOn", n => { DueOn = n.GetDateValue(); } },
+                { "escalatedOn", n => { EscalatedOn = n.GetDateValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "isOverdue", n => { IsOverdue = n.GetBoolValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationKind>(); } },
+                { "reportPublicly", n => { ReportPublicly = n.GetBoolValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationStatus>(); } },
                 { "text", n => { Text = n.GetStringValue(); } },
             };
@@ -99,9 +105,11 @@ namespace Phso.Modular.Tests.ApiClient.Models
             writer.WriteStringValue("caseReference", CaseReference);
             writer.WriteEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationCategory>("category", Category);
             writer.WriteDateValue("dueOn", DueOn);
+            writer.WriteDateValue("escalatedOn", EscalatedOn);
             writer.WriteGuidValue("id", Id);
             writer.WriteBoolValue("isOverdue", IsOverdue);
             writer.WriteEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationKind>("kind", Kind);
+            writer.WriteBoolValue("reportPublicly", ReportPublicly);
             writer.WriteEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationStatus>("status", Status);
             writer.WriteStringValue("text", Text);
             writer.WriteAdditionalData(AdditionalData);

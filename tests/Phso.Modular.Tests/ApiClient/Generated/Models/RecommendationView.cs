@@ -56,6 +56,8 @@ namespace Phso.Modular.Tests.ApiClient.Models
         public Date? DecisionDate { get; set; }
         /// <summary>The dueOn property</summary>
         public Date? DueOn { get; set; }
+        /// <summary>The escalatedOn property</summary>
+        public Date? EscalatedOn { get; set; }
         /// <summary>The evidenceExpected property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -94,6 +96,16 @@ namespace Phso.Modular.Tests.ApiClient.Models
 #endif
         /// <summary>The organisationId property</summary>
         public Guid? OrganisationId { get; set; }
+        /// <summary>The publicReportDecidedOn property</summary>
+        public Date? PublicReportDecidedOn { get; set; }
+        /// <summary>The publicReportReason property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? PublicReportReason { get; set; }
+#nullable restore
+#else
+        public string PublicReportReason { get; set; }
+#endif
         /// <summary>The refusalReason property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -102,6 +114,8 @@ namespace Phso.Modular.Tests.ApiClient.Models
 #else
         public string RefusalReason { get; set; }
 #endif
+        /// <summary>The reportPublicly property</summary>
+        public bool? ReportPublicly { get; set; }
         /// <summary>Where a recommendation is, from the caseworker&apos;s draft to the end of its follow-up.</summary>
         public global::Phso.Modular.Tests.ApiClient.Models.RecommendationStatus? Status { get; set; }
         /// <summary>The steps property</summary>
@@ -155,6 +169,7 @@ namespace Phso.Modular.Tests.ApiClient.Models
                 { "category", n => { Category = n.GetEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationCategory>(); } },
                 { "decisionDate", n => { DecisionDate = n.GetDateValue(); } },
                 { "dueOn", n => { DueOn = n.GetDateValue(); } },
+                { "escalatedOn", n => { EscalatedOn = n.GetDateValue(); } },
                 { "evidenceExpected", n => { EvidenceExpected = n.GetStringValue(); } },
                 { "evidenceIsLate", n => { EvidenceIsLate = n.GetBoolValue(); } },
                 { "files", n => { Files = n.GetCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.EvidenceFileView>(global::Phso.Modular.Tests.ApiClient.Models.EvidenceFileView.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -165,7 +180,10 @@ namespace Phso.Modular.Tests.ApiClient.Models
                 { "kind", n => { Kind = n.GetEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationKind>(); } },
                 { "openMoves", n => { OpenMoves = n.GetCollectionOfEnumValues<global::Phso.Modular.Tests.ApiClient.Models.RecommendationView_openMoves>()?.AsList(); } },
                 { "organisationId", n => { OrganisationId = n.GetGuidValue(); } },
+                { "publicReportDecidedOn", n => { PublicReportDecidedOn = n.GetDateValue(); } },
+                { "publicReportReason", n => { PublicReportReason = n.GetStringValue(); } },
                 { "refusalReason", n => { RefusalReason = n.GetStringValue(); } },
+                { "reportPublicly", n => { ReportPublicly = n.GetBoolValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationStatus>(); } },
                 { "steps", n => { Steps = n.GetCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.StepView>(global::Phso.Modular.Tests.ApiClient.Models.StepView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "text", n => { Text = n.GetStringValue(); } },
@@ -187,6 +205,7 @@ namespace Phso.Modular.Tests.ApiClient.Models
             writer.WriteEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationCategory>("category", Category);
             writer.WriteDateValue("decisionDate", DecisionDate);
             writer.WriteDateValue("dueOn", DueOn);
+            writer.WriteDateValue("escalatedOn", EscalatedOn);
             writer.WriteStringValue("evidenceExpected", EvidenceExpected);
             writer.WriteBoolValue("evidenceIsLate", EvidenceIsLate);
             writer.WriteCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.EvidenceFileView>("files", Files);
@@ -197,7 +216,10 @@ namespace Phso.Modular.Tests.ApiClient.Models
             writer.WriteEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationKind>("kind", Kind);
             writer.WriteCollectionOfEnumValues<global::Phso.Modular.Tests.ApiClient.Models.RecommendationView_openMoves>("openMoves", OpenMoves);
             writer.WriteGuidValue("organisationId", OrganisationId);
+            writer.WriteDateValue("publicReportDecidedOn", PublicReportDecidedOn);
+            writer.WriteStringValue("publicReportReason", PublicReportReason);
             writer.WriteStringValue("refusalReason", RefusalReason);
+            writer.WriteBoolValue("reportPublicly", ReportPublicly);
             writer.WriteEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationStatus>("status", Status);
             writer.WriteCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.StepView>("steps", Steps);
             writer.WriteStringValue("text", Text);

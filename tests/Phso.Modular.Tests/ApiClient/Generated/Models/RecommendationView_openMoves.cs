@@ -48,5 +48,13 @@ namespace Phso.Modular.Tests.ApiClient.Models
         #pragma warning disable CS1591
         Withdraw,
         #pragma warning restore CS1591
+        [EnumMember(Value = "Escalate")]
+        #pragma warning disable CS1591
+        Escalate,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "DecidePublicReport")]
+        #pragma warning disable CS1591
+        DecidePublicReport,
+        #pragma warning restore CS1591
     }
 }

@@ -113,6 +113,9 @@ namespace Phso.Modules.Recommendations.Persistence.Migrations.PostgreSql
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("EscalatedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("EvidenceExpected")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -132,12 +135,27 @@ namespace Phso.Modules.Recommendations.Persistence.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PublicReportDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PublicReportReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("RefusalReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<bool?>("ReportPublicly")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Sector")
                         .IsRequired()
@@ -161,6 +179,8 @@ namespace Phso.Modules.Recommendations.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("CaseReference");
+
+                    b.HasIndex("EscalatedOn", "Status");
 
                     b.HasIndex("OrganisationId", "DecisionDate");
 
@@ -214,6 +234,40 @@ namespace Phso.Modules.Recommendations.Persistence.Migrations.PostgreSql
                     b.HasIndex("RecommendationId", "At");
 
                     b.ToTable("steps", "recommendations");
+
+                    b
+                        .HasAnnotation("Phso:AuditRecordKey", "RecommendationId")
+                        .HasAnnotation("Phso:AuditRecordType", "Recommendation");
+                });
+
+            modelBuilder.Entity("Phso.Modules.Recommendations.Domain.SentReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecommendationId", "Kind", "DueOn")
+                        .IsUnique();
+
+                    b.ToTable("reminders", "recommendations");
 
                     b
                         .HasAnnotation("Phso:AuditRecordKey", "RecommendationId")

@@ -108,6 +108,9 @@ namespace Phso.Modules.Recommendations.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EscalatedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EvidenceExpected")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -127,12 +130,27 @@ namespace Phso.Modules.Recommendations.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublicReportDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicReportReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RefusalReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ReportPublicly")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Sector")
                         .IsRequired()
@@ -156,6 +174,8 @@ namespace Phso.Modules.Recommendations.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseReference");
+
+                    b.HasIndex("EscalatedOn", "Status");
 
                     b.HasIndex("OrganisationId", "DecisionDate");
 
@@ -209,6 +229,40 @@ namespace Phso.Modules.Recommendations.Persistence.Migrations.Sqlite
                     b.HasIndex("RecommendationId", "At");
 
                     b.ToTable("recommendations_steps", (string)null);
+
+                    b
+                        .HasAnnotation("Phso:AuditRecordKey", "RecommendationId")
+                        .HasAnnotation("Phso:AuditRecordType", "Recommendation");
+                });
+
+            modelBuilder.Entity("Phso.Modules.Recommendations.Domain.SentReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecommendationId", "Kind", "DueOn")
+                        .IsUnique();
+
+                    b.ToTable("recommendations_reminders", (string)null);
 
                     b
                         .HasAnnotation("Phso:AuditRecordKey", "RecommendationId")

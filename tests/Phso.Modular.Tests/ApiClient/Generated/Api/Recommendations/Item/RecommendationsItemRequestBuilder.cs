@@ -7,6 +7,7 @@ using Phso.Modular.Tests.ApiClient.Api.Recommendations.Item.AcceptEvidence;
 using Phso.Modular.Tests.ApiClient.Api.Recommendations.Item.Alternative;
 using Phso.Modular.Tests.ApiClient.Api.Recommendations.Item.MoreEvidence;
 using Phso.Modular.Tests.ApiClient.Api.Recommendations.Item.NotComplied;
+using Phso.Modular.Tests.ApiClient.Api.Recommendations.Item.PublicReport;
 using Phso.Modular.Tests.ApiClient.Api.Recommendations.Item.Withdraw;
 using Phso.Modular.Tests.ApiClient.Models;
 using System.Collections.Generic;
@@ -41,6 +42,11 @@ namespace Phso.Modular.Tests.ApiClient.Api.Recommendations.Item
         public global::Phso.Modular.Tests.ApiClient.Api.Recommendations.Item.NotComplied.NotCompliedRequestBuilder NotComplied
         {
             get => new global::Phso.Modular.Tests.ApiClient.Api.Recommendations.Item.NotComplied.NotCompliedRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The publicReport property</summary>
+        public global::Phso.Modular.Tests.ApiClient.Api.Recommendations.Item.PublicReport.PublicReportRequestBuilder PublicReport
+        {
+            get => new global::Phso.Modular.Tests.ApiClient.Api.Recommendations.Item.PublicReport.PublicReportRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The withdraw property</summary>
         public global::Phso.Modular.Tests.ApiClient.Api.Recommendations.Item.Withdraw.WithdrawRequestBuilder Withdraw
