@@ -52,6 +52,20 @@ public sealed record GetDecidedCase(string Reference) : IQuery<DecidedCase?>;
 [RequiresPolicy(Policies.StaffOnly)]
 public sealed record ListDecidedCases(DateOnly From, DateOnly To, Guid? OrganisationId = null) : IQuery<IReadOnlyList<DecidedCase>>;
 
+/// <summary>How many complaints about each body had a final decision between <paramref name="From"/> and
+/// <paramref name="To"/> (both included), and how many of those were upheld in full or in part: counted by the
+/// database, for compliance figures and comparisons between bodies.</summary>
+/// <param name="From">First decision day.</param>
+/// <param name="To">Last decision day.</param>
+[RequiresPolicy(Policies.StaffOnly)]
+public sealed record CountDecisionsByBody(DateOnly From, DateOnly To) : IQuery<IReadOnlyList<BodyDecisions>>;
+
+/// <summary>One body's decisions in a period.</summary>
+/// <param name="OrganisationId">The body, from the register.</param>
+/// <param name="Decided">Complaints decided.</param>
+/// <param name="Upheld">Of those, upheld or partly upheld.</param>
+public sealed record BodyDecisions(Guid OrganisationId, int Decided, int Upheld);
+
 /// <summary>What other modules may know of a decided case. No personal details of the complainant.</summary>
 /// <param name="ComplaintId">The case's id.</param>
 /// <param name="Reference">The case reference.</param>

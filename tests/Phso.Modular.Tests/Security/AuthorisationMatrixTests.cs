@@ -164,6 +164,8 @@ public sealed class AuthorisationMatrixTests(PhsoFactory host)
         (null, "recommendations/{id:guid}/not-complied", WorkCases),
         (null, "recommendations/{id:guid}/withdraw", WorkCases),
         (null, "recommendations/escalated", ReadCasework),
+        (null, "recommendations/compliance", ReadCasework),
+        (null, "recommendations/compliance/letter", ReadCasework),
         (null, "recommendations/{id:guid}/public-report", SeniorManagers),
         (null, "partner/recommendations", PartnerPeople),
         (null, "partner/recommendations/{id:guid}", PartnerPeople),
