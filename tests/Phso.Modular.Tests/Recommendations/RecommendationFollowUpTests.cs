@@ -95,7 +95,8 @@ public sealed partial class RecommendationFollowUpTests(PhsoFactory host) : ICla
         Assert.Equal(1, Told(managersNotifications, $"Escalated: {reference}: apology recommendation"));
 
         // The escalation list, and the senior manager's decision: a reason is needed, and it is kept in the history.
-        Assert.Contains($"/recommendations/{chased}/public-report", await manager.GetPageAsync("/recommendations/escalated"), StringComparison.Ordinal);
+        Assert.Contains($"/recommendations/{chased}\"", await manager.GetPageAsync("/recommendations/escalated"), StringComparison.Ordinal);
+        Assert.Contains($"/recommendations/{chased}/public-report", await manager.GetPageAsync($"/recommendations/{chased}"), StringComparison.Ordinal);
         var noReason = await manager.SubmitAsync($"/recommendations/{chased}/public-report", ("Input.ReportPublicly", "true"), ("Input.Reason", ""));
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Contains("href=\"#Input_Reason\"", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
