@@ -23,7 +23,7 @@ public sealed class RecommendationsModule : ModuleBase
 
     public override string Title => "Recommendations";
 
-    public override IReadOnlyCollection<string> DependsOn => ["complaints", "organisations", "accounts", "notifications"];
+    public override IReadOnlyCollection<string> DependsOn => ["complaints", "organisations", "accounts", "notifications", "training"];
 
     public override void ConfigureServices(ModuleContext context)
     {
@@ -32,6 +32,7 @@ public sealed class RecommendationsModule : ModuleBase
         var services = context.Services;
         services.AddScoped<RecommendationCases>();
         services.AddScoped<RecommendationServices>();
+        services.AddScoped<Features.TrainingEvidence.TrainingEvidenceSender>();
         services.AddSingleton<EvidenceFiles>();
         services.Configure<RecommendationsOptions>(context.Configuration.GetSection("Recommendations"));
         services.AddSingleton<RecommendationFollowUp>();

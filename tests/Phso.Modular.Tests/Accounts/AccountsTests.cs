@@ -216,7 +216,7 @@ public sealed class AccountsTests(PhsoFactory host)
         Assert.Contains(reports, p => p.Email == Demo.Caseworker && p.TeamName == "Casework team 1");
         Assert.Contains(reports, p => p.Email == Demo.Staff);
         Assert.All(reports, p => Assert.True(p.IsStaff));
-        var partner = (await mediator.Send(new FindPeople(Roles.PartnerHandler))).Single();
+        var partner = (await mediator.Send(new FindPeople(Roles.PartnerHandler))).Single(p => p.Email == Demo.PartnerHandler);
         Assert.False(partner.IsStaff);
         Assert.NotNull(partner.OrganisationId);
     }

@@ -68,6 +68,9 @@ public static class DemoPeople
         await Add("edilead@ombudsman.example", "Femi Adeyemi", [Roles.EdiLead], null, "People and culture", "admin@ombudsman.example");
         await Add("partnerlead@coldharbour.example", "Helen Brooks", [], Roles.PartnerLead, null, null);
         await Add("partnerhandler@coldharbour.example", "Imran Qureshi", [], Roles.PartnerHandler, null, null);
+        // Two more of Coldharbour's complaint handlers, so its team's training has some to show.
+        await Add("nadia.hussain@coldharbour.example", "Nadia Hussain", [], Roles.PartnerHandler, null, null);
+        await Add("owen.price@coldharbour.example", "Owen Price", [], Roles.PartnerHandler, null, null);
 
         // Demo accounts get the published demo password directly rather than through an emailed invitation.
         var users = services.GetRequiredService<UserManager<Person>>();

@@ -1,18 +1,21 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Phso.Modules.Accounts.Contracts;
 using Phso.Modules.Complaints.Contracts;
 using Phso.Modules.Organisations.Contracts;
 using Phso.Modules.Recommendations.Contracts;
 using Phso.Modules.Recommendations.Domain;
 using Phso.Modules.Recommendations.Persistence;
+using Phso.Modules.Training.Contracts;
+using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Time;
 
 namespace Phso.Modules.Recommendations.DemoData;
 
 /// <summary>Recommendations on the demo's upheld cases, at every status: the recent Kingsbridge decision's are issued
 /// and waiting; Coldharbour's (the partner, whose lead can sign in) are complied, waiting for the caseworker to check
-/// evidence, and accepted; Northmoor's are overdue (escalated to senior managers) and refused; Riverside's have an alternative agreed, more evidence
+/// evidence, and accepted (staff training with the course assigned to its three handlers, one of whom has done it); Northmoor's are overdue (escalated to senior managers) and refused; Riverside's have an alternative agreed, more evidence
 /// asked for, not complied and a withdrawn one. Built with the domain's own moves, dated from each decision.</summary>
 internal static class DemoRecommendations
 {
@@ -66,12 +69,26 @@ internal static class DemoRecommendations
                     r.Accept(lead, Instant(d, 3), null);
                     r.SendEvidence(lead, Instant(d, 20), d.AddDays(20), "Paid by bank transfer; the remittance advice is with our finance team.", []);
                 });
-            Add(db, coldharbour, RecommendationKind.Systemic, RecommendationCategory.StaffTrained, null,
+            // Staff training naming a course for the body's three handlers: one has completed it already.
+            var course = (await mediator.Send(new ListCoursesForHandlers(coldharbour.OrganisationId), cancellationToken))
+                .FirstOrDefault(c => c.Title.Contains("complaint", StringComparison.OrdinalIgnoreCase));
+            var handlers = (await mediator.Send(new FindPeople(Roles.PartnerHandler, coldharbour.OrganisationId), cancellationToken)).Select(p => p.Id).ToList();
+            var training = Add(db, coldharbour, RecommendationKind.Systemic, RecommendationCategory.StaffTrained, null,
                 "Make sure the ward's complaint handlers complete the complaint-handling training.", "Each handler's completion.", 120, r =>
                 {
+                    if (course is not null && handlers.Count > 0)
+                    {
+                        r.NameTraining(course.Id, course.Title, handlers);
+                    }
+
                     r.Issue(Caseworker, Instant(d, 1));
                     r.Accept(lead, Instant(d, 4), "Our complaints team will take the course this quarter.");
                 });
+            if (training.TrainingCourseId is { } courseId)
+            {
+                training.TrainingAssigned(await mediator.Send(
+                    new AssignCourseToHandlers(courseId, coldharbour.OrganisationId, training.TraineeIds, training.DueOn, $"recommendation on case {coldharbour.Reference}"), cancellationToken));
+            }
         }
 
         if (await CaseAbout("Northmoor") is { } northmoor)
@@ -130,13 +147,14 @@ internal static class DemoRecommendations
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static void Add(
+    private static Recommendation Add(
         RecommendationsDbContext db, DecidedCaseFacts facts, RecommendationKind kind, RecommendationCategory category, decimal? amount, string text, string evidence, int dueInDays,
         Action<Recommendation> story)
     {
         var recommendation = Recommendation.Draft(facts, kind, category, amount, text, evidence, facts.DecisionDate.AddDays(dueInDays), Caseworker, Instant(facts.DecisionDate, 0));
         story(recommendation);
         db.Recommendations.Add(recommendation);
+        return recommendation;
     }
 
     private static DateTimeOffset Instant(DateOnly day, int daysLater) => new(day.AddDays(daysLater).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);

@@ -18,6 +18,7 @@ internal sealed class Recommendation : IVersioned
     public const int MaxEvidenceExpectedLength = 1000;
     public const int MaxNoteLength = 2000;
     public const decimal MaxAmount = 1_000_000m;
+    public const int MaxTrainees = 200;
 
     private readonly List<RecommendationStep> _steps = [];
     private readonly List<EvidenceFile> _files = [];
@@ -65,6 +66,12 @@ internal sealed class Recommendation : IVersioned
     public bool? ReportPublicly { get; private set; }
     public string? PublicReportReason { get; private set; }
     public DateOnly? PublicReportDecidedOn { get; private set; }
+    /// <summary>For a staff training recommendation: the course the body's handlers named must take, and the
+    /// training module's assignment made when it was issued.</summary>
+    public Guid? TrainingCourseId { get; private set; }
+    public string? TrainingCourseTitle { get; private set; }
+    public IReadOnlyList<Guid> TraineeIds { get; private set; } = [];
+    public Guid? TrainingAssignmentId { get; private set; }
     public int Version { get; set; }
 
     public IReadOnlyList<RecommendationStep> Steps => _steps;
@@ -100,6 +107,23 @@ internal sealed class Recommendation : IVersioned
             CaseworkerId = caseworker.Id ?? Guid.Empty, CaseworkerName = caseworker.Name, DraftedAt = at,
         };
     }
+
+    /// <summary>Names the course and the handlers who must take it, on a draft that asks the body to train staff.</summary>
+    public void NameTraining(Guid courseId, string courseTitle, IReadOnlyList<Guid> traineeIds)
+    {
+        ArgumentNullException.ThrowIfNull(traineeIds);
+        if (Category != RecommendationCategory.StaffTrained || Status != RecommendationStatus.Draft)
+        {
+            throw new RuleViolationException("Only a draft that asks the body to train staff can name a course.");
+        }
+
+        TrainingCourseId = courseId;
+        TrainingCourseTitle = courseTitle;
+        TraineeIds = [.. traineeIds.Distinct()];
+    }
+
+    /// <summary>The training module has assigned the course (when the recommendation was issued).</summary>
+    public void TrainingAssigned(Guid assignmentId) => TrainingAssignmentId = assignmentId;
 
     public void Issue(Actor by, DateTimeOffset at)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Phso.Modules.Recommendations.Domain;
 using Phso.SharedKernel.Persistence;
 
@@ -51,6 +52,14 @@ internal class RecommendationsDbContext : ModuleDbContext
             b.Property(r => r.AlternativeAgreed).HasMaxLength(Recommendation.MaxNoteLength);
             b.Property(r => r.Nation).HasConversion<string>().HasMaxLength(20);
             b.Property(r => r.PublicReportReason).HasMaxLength(Recommendation.MaxNoteLength);
+            b.Property(r => r.TrainingCourseTitle).HasMaxLength(200);
+            // A short list always read whole: the ids in one column rather than a table of their own.
+            b.Property(r => r.TraineeIds).HasMaxLength(Recommendation.MaxTrainees * 37)
+                .HasConversion(
+                    ids => string.Join(',', ids),
+                    text => text.Length == 0 ? Array.Empty<Guid>() : text.Split(',', StringSplitOptions.None).Select(Guid.Parse).ToArray(),
+                    new ValueComparer<IReadOnlyList<Guid>>((a, b) => a!.SequenceEqual(b!), ids => ids.Aggregate(0, (h, id) => HashCode.Combine(h, id)), ids => ids.ToArray()));
+            b.HasIndex(r => r.TrainingCourseId);
             b.HasIndex(r => new { r.EscalatedOn, r.Status });
             b.HasIndex(r => r.CaseReference);
             b.HasIndex(r => new { r.OrganisationId, r.Status, r.DueOn });

@@ -14,6 +14,10 @@ public enum AssignmentTarget
 
     /// <summary>A partner organisation's complaint handlers.</summary>
     OrganisationHandlers,
+
+    /// <summary>Complaint handlers of one organisation named one by one (a recommendation that the body trains them);
+    /// <see cref="Assignment.TargetId"/> is the organisation. Nobody joins later.</summary>
+    NamedHandlers,
 }
 
 /// <summary>A course assigned to a person or a group, with a due date. People who join the group later are enrolled

@@ -208,7 +208,7 @@ internal static class ScaleTraining
                 }
 
                 at = Before(at.AddHours(1));
-                record.SubmitAttempt(RightAnswers(quiz), content, at, course.Recurrence, Day(at), previous?.ExpiresOn);
+                record.SubmitAttempt(ModelAnswers.For(quiz), content, at, course.Recurrence, Day(at), previous?.ExpiresOn);
             }
 
             if (record.Status != EnrolmentStatus.Completed)
@@ -243,13 +243,5 @@ internal static class ScaleTraining
         private DateTimeOffset Before(DateTimeOffset at) => at < now ? at : now.AddMinutes(-1);
 
         private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
-
-        private static Dictionary<string, Answer> RightAnswers(Quiz quiz) => quiz.Questions.ToDictionary(q => q.Key, q => q.Type switch
-        {
-            QuestionType.MultipleChoice => Answer.Choose([.. q.Choices.Where(c => c.Correct).Select(c => c.Key)]),
-            QuestionType.ShortAnswer => Answer.Type(q.AcceptedAnswers[0]),
-            QuestionType.Matching => Answer.Match(q.Pairs.ToDictionary(p => p.Prompt, p => p.Answer)),
-            _ => Answer.Choose(q.Choices.First(c => c.Correct).Key),
-        });
     }
 }

@@ -28,11 +28,11 @@ internal sealed class ListOurRecommendationsHandler(RecommendationsDbContext db,
     }
 }
 
-internal sealed class GetOurRecommendationHandler(RecommendationsDbContext db, ICurrentUser me, TimeProvider clock) : IRequestHandler<GetOurRecommendation, RecommendationView?>
+internal sealed class GetOurRecommendationHandler(RecommendationsDbContext db, ICurrentUser me, TimeProvider clock, IMediator mediator) : IRequestHandler<GetOurRecommendation, RecommendationView?>
 {
     public async Task<RecommendationView?> Handle(GetOurRecommendation request, CancellationToken cancellationToken) =>
         await RecommendationViews.LoadAsync(db, request.Id, cancellationToken) is { } found
             && me.OrganisationId is { } organisation && found.OrganisationId == organisation && found.Status != RecommendationStatus.Draft
-            ? RecommendationViews.View(found, UkTime.Today(clock))
+            ? await RecommendationViews.WithTrainingProgressAsync(RecommendationViews.View(found, UkTime.Today(clock)), mediator, cancellationToken)
             : null;
 }

@@ -1,10 +1,13 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Phso.Modules.Accounts.Contracts;
 using Phso.Modules.Recommendations.Contracts;
 using Phso.Modules.Recommendations.Domain;
 using Phso.Modules.Recommendations.Features.FollowUp;
 using Phso.Modules.Recommendations.Persistence;
+using Phso.Modules.Training.Contracts;
+using Phso.SharedKernel.Domain;
 using Phso.SharedKernel.Messaging;
 using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Time;
@@ -30,10 +33,13 @@ public enum DueBy
 /// <param name="DueBy">A date, or working days from the decision.</param>
 /// <param name="DueOn">The due date, when <paramref name="DueBy"/> is a date.</param>
 /// <param name="WorkingDays">Working days from the decision, when <paramref name="DueBy"/> is working days.</param>
+/// <param name="CourseId">For staff training, optionally: a published course the body's handlers must take; the
+/// training module assigns it to them when the recommendation is issued.</param>
+/// <param name="TraineeIds">With a course: the body's complaint handlers who must take it.</param>
 [RequiresPolicy(RecommendationsPolicies.Work)]
 public sealed record DraftRecommendation(
     string CaseReference, RecommendationKind? Kind, RecommendationCategory? Category, decimal? Amount, string? Text, string? EvidenceExpected,
-    DueBy? DueBy, DateParts? DueOn, int? WorkingDays) : ICommand<Guid>;
+    DueBy? DueBy, DateParts? DueOn, int? WorkingDays, Guid? CourseId = null, IReadOnlyList<Guid>? TraineeIds = null) : ICommand<Guid>;
 
 internal sealed class DraftRecommendationValidator : AbstractValidator<DraftRecommendation>
 {
@@ -66,13 +72,22 @@ internal sealed class DraftRecommendationValidator : AbstractValidator<DraftReco
                 context.AddFailure(error);
             }
         }));
+        When(r => r.CourseId is not null, () =>
+        {
+            RuleFor(r => r.CourseId).Must((r, _) => r.Category == RecommendationCategory.StaffTrained)
+                .WithMessage("Only a recommendation to train staff names a course: select \"Train staff\" or choose no course");
+            RuleFor(r => r.TraineeIds).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Select the handlers who must take the course")
+                .Must(t => t!.Count <= Recommendation.MaxTrainees).WithMessage($"Select at most {Recommendation.MaxTrainees} handlers");
+        });
+        RuleFor(r => r.CourseId).NotNull().When(r => r.TraineeIds is { Count: > 0 }).WithMessage("Select the course the handlers must take");
         When(r => r.DueBy == IssueRecommendations.DueBy.WorkingDays, () => RuleFor(r => r.WorkingDays).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Enter the number of working days")
             .InclusiveBetween(1, MaxWorkingDays).WithMessage($"The number of working days must be between 1 and {MaxWorkingDays}"));
     }
 }
 
-internal sealed class DraftRecommendationHandler(RecommendationsDbContext db, RecommendationCases cases, IWorkingDayCalendar calendar, ICurrentUser me, TimeProvider clock)
+internal sealed class DraftRecommendationHandler(RecommendationsDbContext db, RecommendationCases cases, IWorkingDayCalendar calendar, ICurrentUser me, TimeProvider clock, IMediator mediator)
     : IRequestHandler<DraftRecommendation, Guid>
 {
     public const int MaxPerCase = 20;
@@ -103,6 +118,19 @@ internal sealed class DraftRecommendationHandler(RecommendationsDbContext db, Re
         var recommendation = Recommendation.Draft(
             found.Facts, request.Kind!.Value, request.Category!.Value, request.Category == RecommendationCategory.FinancialRemedy ? request.Amount : null,
             request.Text!.Trim(), request.EvidenceExpected!.Trim(), dueOn, new Actor(me.Id, me.DisplayName), clock.GetUtcNow());
+        if (request.CourseId is { } courseId)
+        {
+            var course = (await mediator.Send(new ListCoursesForHandlers(found.Facts.OrganisationId), cancellationToken)).FirstOrDefault(c => c.Id == courseId)
+                ?? throw RequestValidationException.For<DraftRecommendation>(r => r.CourseId, $"Select a course from the list: this one cannot be assigned to {Possessive.Of(found.Facts.BodyName)} handlers");
+            var handlers = (await mediator.Send(new FindPeople(Roles.PartnerHandler, found.Facts.OrganisationId), cancellationToken)).Select(p => p.Id).ToHashSet();
+            if (!request.TraineeIds!.All(handlers.Contains))
+            {
+                throw RequestValidationException.For<DraftRecommendation>(r => r.TraineeIds, $"Select handlers of {found.Facts.BodyName} from the list");
+            }
+
+            recommendation.NameTraining(course.Id, course.Title, request.TraineeIds!);
+        }
+
         db.Recommendations.Add(recommendation);
         return recommendation.Id;
     }

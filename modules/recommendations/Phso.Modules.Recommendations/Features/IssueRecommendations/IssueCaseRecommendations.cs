@@ -7,6 +7,7 @@ using Phso.Modules.Recommendations.Domain;
 using Phso.Modules.Recommendations.Features.FollowUp;
 using Phso.Modules.Recommendations.Features.ReadRecommendations;
 using Phso.Modules.Recommendations.Persistence;
+using Phso.Modules.Training.Contracts;
 using Phso.SharedKernel.Messaging;
 using Phso.SharedKernel.Persistence;
 using Phso.SharedKernel.Security;
@@ -57,6 +58,11 @@ internal sealed class IssueCaseRecommendationsHandler(RecommendationsDbContext d
             services.StatusChanged(draft, RecommendationStatus.Draft);
         }
 
+        foreach (var draft in drafts.Where(d => d.TrainingCourseId is not null))
+        {
+            draft.TrainingAssigned(await AssignTrainingAsync(draft, cancellationToken));
+        }
+
         db.Publish(new RecommendationsIssued(found.Facts.Reference, found.Facts.OrganisationId, [.. drafts.Select(RecommendationViews.Summary)]));
         var leads = await mediator.Send(new FindPeople(Roles.PartnerLead, found.Facts.OrganisationId), cancellationToken);
         foreach (var lead in leads)
@@ -68,4 +74,23 @@ internal sealed class IssueCaseRecommendationsHandler(RecommendationsDbContext d
 
         return drafts.Count;
     }
+
+    /// <summary>The training module assigns the course in this same transaction: if it cannot (the course was
+    /// retired, a handler has left since the draft), nothing is issued and the caseworker is told which draft.</summary>
+    private async Task<Guid> AssignTrainingAsync(Recommendation draft, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await mediator.Send(
+                new AssignCourseToHandlers(draft.TrainingCourseId!.Value, draft.OrganisationId, draft.TraineeIds, draft.DueOn, $"recommendation on case {draft.CaseReference}"),
+                cancellationToken);
+        }
+        catch (RequestValidationException refused)
+        {
+            var why = string.Join(" ", refused.Errors.SelectMany(e => e.Value));
+            throw new RuleViolationException($"The training named in the draft \"{Shorten(draft.Text)}\" can no longer be assigned: {why}. Nothing has been issued. Withdraw that draft and write it again.");
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

@@ -1,8 +1,10 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Phso.Modules.Accounts.Contracts;
 using Phso.Modules.Recommendations.Contracts;
 using Phso.Modules.Recommendations.Features.IssueRecommendations;
 using Phso.Modules.Recommendations.Persistence;
+using Phso.Modules.Training.Contracts;
 using Phso.SharedKernel.Messaging;
 using Phso.SharedKernel.Security;
 using Phso.SharedKernel.Time;
@@ -15,11 +17,18 @@ namespace Phso.Modules.Recommendations.Features.ReadRecommendations;
 public sealed record GetCaseRecommendations(string CaseReference) : IQuery<CaseRecommendations>;
 
 /// <summary>The case's recommendations; <paramref name="CannotHave"/> says why the case cannot have any (not upheld,
-/// body not in the register), or is null.</summary>
-public sealed record CaseRecommendations(string CaseReference, string BodyName, DateOnly DecisionDate, bool BodyIsPartner, string? CannotHave, IReadOnlyList<RecommendationView> Items)
+/// body not in the register), or is null.
+/// A staff training recommendation may name one of <paramref name="Courses"/> for some of <paramref name="Handlers"/>
+/// (both empty when the body has no accounts here).</summary>
+public sealed record CaseRecommendations(
+    string CaseReference, string BodyName, DateOnly DecisionDate, bool BodyIsPartner, string? CannotHave, IReadOnlyList<RecommendationView> Items,
+    IReadOnlyList<CourseChoice> Courses, IReadOnlyList<HandlerChoice> Handlers)
 {
     public IReadOnlyList<RecommendationView> Drafts => [.. Items.Where(i => i.Status == RecommendationStatus.Draft)];
 }
+
+/// <summary>A complaint handler of the body, who a training recommendation can name.</summary>
+public sealed record HandlerChoice(Guid Id, string Name);
 
 internal sealed class GetCaseRecommendationsHandler(RecommendationsDbContext db, RecommendationCases cases, IMediator mediator, TimeProvider clock)
     : IRequestHandler<GetCaseRecommendations, CaseRecommendations>
@@ -33,12 +42,17 @@ internal sealed class GetCaseRecommendationsHandler(RecommendationsDbContext db,
         try
         {
             var found = await cases.LoadAsync(request.CaseReference, cancellationToken);
-            return new CaseRecommendations(found.Facts.Reference, found.Facts.BodyName, found.Facts.DecisionDate, found.IsPartner, null, views);
+            var organisation = found.Facts.OrganisationId;
+            IReadOnlyList<HandlerChoice> handlers = found.IsPartner
+                ? [.. (await mediator.Send(new FindPeople(Roles.PartnerHandler, organisation), cancellationToken)).OrderBy(p => p.DisplayName).Select(p => new HandlerChoice(p.Id, p.DisplayName))]
+                : [];
+            var courses = handlers.Count > 0 ? await mediator.Send(new ListCoursesForHandlers(organisation), cancellationToken) : [];
+            return new CaseRecommendations(found.Facts.Reference, found.Facts.BodyName, found.Facts.DecisionDate, found.IsPartner, null, views, courses, handlers);
         }
         catch (RuleViolationException refused)
         {
             var decided = await mediator.Send(new Complaints.Contracts.GetDecidedCase(request.CaseReference), cancellationToken);
-            return new CaseRecommendations(request.CaseReference, decided!.BodyName, decided.DecisionDate, false, refused.Message, views);
+            return new CaseRecommendations(request.CaseReference, decided!.BodyName, decided.DecisionDate, false, refused.Message, views, [], []);
         }
     }
 }

@@ -11,8 +11,10 @@ namespace Phso.Modules.Recommendations.Features.ReadRecommendations;
 [RequiresPolicy(RecommendationsPolicies.Read)]
 public sealed record GetRecommendation(Guid Id) : IQuery<RecommendationView?>;
 
-internal sealed class GetRecommendationHandler(RecommendationsDbContext db, TimeProvider clock) : IRequestHandler<GetRecommendation, RecommendationView?>
+internal sealed class GetRecommendationHandler(RecommendationsDbContext db, TimeProvider clock, IMediator mediator) : IRequestHandler<GetRecommendation, RecommendationView?>
 {
     public async Task<RecommendationView?> Handle(GetRecommendation request, CancellationToken cancellationToken) =>
-        await RecommendationViews.LoadAsync(db, request.Id, cancellationToken) is { } found ? RecommendationViews.View(found, UkTime.Today(clock)) : null;
+        await RecommendationViews.LoadAsync(db, request.Id, cancellationToken) is { } found
+            ? await RecommendationViews.WithTrainingProgressAsync(RecommendationViews.View(found, UkTime.Today(clock)), mediator, cancellationToken)
+            : null;
 }

@@ -1,7 +1,9 @@
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Phso.Modules.Recommendations.Contracts;
 using Phso.Modules.Recommendations.Domain;
 using Phso.Modules.Recommendations.Persistence;
+using Phso.Modules.Training.Contracts;
 using Phso.SharedKernel.Time;
 
 namespace Phso.Modules.Recommendations.Features.ReadRecommendations;
@@ -15,10 +17,21 @@ public sealed record RecommendationView(
     DateOnly? EscalatedOn, bool? ReportPublicly, string? PublicReportReason, DateOnly? PublicReportDecidedOn,
     IReadOnlyList<StepView> Steps, IReadOnlyList<EvidenceFileView> Files)
 {
+    /// <summary>For staff training that names a course: the course, the handlers named, and (on a single
+    /// recommendation's page) their progress as the training module has it now.</summary>
+    public RecommendedTraining? Training { get; init; }
+
     public IReadOnlyList<RecommendationMove> OpenMoves => [.. RecommendationMoves.OpenFrom(Status)];
 
     public bool Allows(RecommendationMove move) => RecommendationMoves.Allows(move, Status);
 }
+
+/// <summary>The course a staff training recommendation names and the handlers who must take it.</summary>
+/// <param name="CourseId">The course.</param>
+/// <param name="CourseTitle">Its title when the draft was written.</param>
+/// <param name="TraineeIds">The handlers named.</param>
+/// <param name="Progress">Their completions now, when read for one recommendation (null in lists, or before it is issued).</param>
+public sealed record RecommendedTraining(Guid CourseId, string CourseTitle, IReadOnlyList<Guid> TraineeIds, TrainingProgress? Progress);
 
 /// <summary>One step of the history, newest last.</summary>
 public sealed record StepView(Guid Id, DateTimeOffset At, string ActorName, RecommendationMove Move, RecommendationStatus From, RecommendationStatus To, string? Note);
@@ -46,7 +59,16 @@ internal static class RecommendationViews
         r.CaseworkerName, r.IssuedAt, r.FinishedOn, r.RefusalReason, r.AlternativeAgreed, r.Version, r.IsOverdueOn(today), r.EvidenceIsLate,
         r.EscalatedOn, r.ReportPublicly, r.PublicReportReason, r.PublicReportDecidedOn,
         [.. r.Steps.OrderBy(s => s.At).Select(s => new StepView(s.Id, s.At, s.ActorName, s.Move, s.From, s.To, s.Note))],
-        [.. r.Files.OrderBy(f => f.Id).Select(f => new EvidenceFileView(f.Id, f.StepId, f.FileName, f.ContentType, f.Size))]);
+        [.. r.Files.OrderBy(f => f.Id).Select(f => new EvidenceFileView(f.Id, f.StepId, f.FileName, f.ContentType, f.Size))])
+    {
+        Training = r.TrainingCourseId is { } course ? new RecommendedTraining(course, r.TrainingCourseTitle ?? "", r.TraineeIds, null) : null,
+    };
+
+    /// <summary>One recommendation with its training's live progress, if it names a course and has been issued.</summary>
+    public static async Task<RecommendationView> WithTrainingProgressAsync(RecommendationView view, IMediator mediator, CancellationToken cancellationToken) =>
+        view.Training is { } training && view.Status != RecommendationStatus.Draft
+            ? view with { Training = training with { Progress = await mediator.Send(new GetTrainingProgress(training.CourseId, training.TraineeIds, view.DueOn), cancellationToken) } }
+            : view;
 
     public static async Task<Recommendation?> LoadAsync(RecommendationsDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Recommendations.AsNoTracking().Include(r => r.Steps).Include(r => r.Files).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);

@@ -43,7 +43,8 @@ public sealed class CaseRecommendationsModel(IMediator mediator) : PhsoPageModel
     public async Task<IActionResult> OnPostDraftAsync(CancellationToken cancellationToken)
     {
         if (ModelState.IsValid && await TryAsync(() => mediator.Send(
-                new DraftRecommendation(Reference, Input.Kind, Input.Category, Input.Amount, Input.Text, Input.EvidenceExpected, Input.DueBy, Input.DueOn, Input.WorkingDays), cancellationToken)))
+                new DraftRecommendation(Reference, Input.Kind, Input.Category, Input.Amount, Input.Text, Input.EvidenceExpected, Input.DueBy, Input.DueOn, Input.WorkingDays,
+                    Input.CourseId, Input.TraineeIds.Count == 0 ? null : Input.TraineeIds), cancellationToken)))
         {
             SuccessMessage = "The draft has been saved. Issue it with the case's other drafts when they are all written.";
             return Redirect($"/cases/{Reference}/recommendations");
@@ -78,5 +79,11 @@ public sealed class CaseRecommendationsModel(IMediator mediator) : PhsoPageModel
         public DueBy? DueBy { get; set; }
         public DateParts DueOn { get; set; } = new();
         public int? WorkingDays { get; set; }
+        public Guid? CourseId { get; set; }
+        public List<Guid> TraineeIds { get; set; } = [];
     }
+
+    public IReadOnlyList<ChoiceItem> CourseChoices => [.. Case.Courses.Select(c => new ChoiceItem(c.Id.ToString(), c.Title))];
+
+    public IReadOnlyList<ChoiceItem> HandlerChoices => [.. Case.Handlers.Select(h => new ChoiceItem(h.Id.ToString(), h.Name))];
 }

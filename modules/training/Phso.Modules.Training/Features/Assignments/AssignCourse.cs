@@ -31,7 +31,7 @@ internal sealed class AssignCourseValidator : AbstractValidator<AssignCourse>
     {
         RuleFor(r => r.Target).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Choose who the course is for")
-            .IsInEnum().WithMessage("Choose who the course is for from the list");
+            .Must(t => Enum.IsDefined(t!.Value) && t != AssignmentTarget.NamedHandlers).WithMessage("Choose who the course is for from the list");
         RuleFor(r => r.DueOn).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Enter the date the course is due")
             .Must(due => due >= TrainingTime.Today(clock)).WithMessage("The due date must be today or in the future");

@@ -48,6 +48,9 @@ internal sealed class AssignmentEnrolments(TrainingDbContext db, IMediator media
                 return ([.. (await mediator.Send(new FindPeople(Roles.Staff), cancellationToken))], "all staff");
             case AssignmentTarget.AllManagers:
                 return ([.. (await mediator.Send(new FindPeople(Roles.Manager), cancellationToken))], "all people managers");
+            case AssignmentTarget.NamedHandlers:
+                // Only the people named, enrolled when it was made.
+                return null;
             default:
                 var organisation = targetId is { } org ? await mediator.Send(new GetOrganisation(org), cancellationToken) : null;
                 if (organisation is null)

@@ -17,7 +17,7 @@ internal sealed class EnrolNewMembersHandler(TrainingDbContext db, AssignmentEnr
     public async Task<int> Handle(EnrolNewMembers request, CancellationToken cancellationToken)
     {
         var enrolled = 0;
-        var assignments = await db.Assignments.Where(a => a.RemovedAt == null && a.Target != AssignmentTarget.Person).ToListAsync(cancellationToken);
+        var assignments = await db.Assignments.Where(a => a.RemovedAt == null && a.Target != AssignmentTarget.Person && a.Target != AssignmentTarget.NamedHandlers).ToListAsync(cancellationToken);
         foreach (var assignment in assignments)
         {
             var course = await db.Courses.Include(c => c.Versions).SingleAsync(c => c.Id == assignment.CourseId, cancellationToken);

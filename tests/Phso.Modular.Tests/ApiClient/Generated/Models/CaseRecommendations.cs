@@ -9,7 +9,7 @@ using System;
 namespace Phso.Modular.Tests.ApiClient.Models
 {
     /// <summary>
-    /// The case&apos;s recommendations; CannotHave says why the case cannot have any (not upheld,            body not in the register), or is null.
+    /// The case&apos;s recommendations; CannotHave says why the case cannot have any (not upheld,            body not in the register), or is null.            A staff training recommendation may name one of Courses for some of Handlers            (both empty when the body has no accounts here).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class CaseRecommendations : IAdditionalDataHolder, IParsable
@@ -42,6 +42,14 @@ namespace Phso.Modular.Tests.ApiClient.Models
 #else
         public string CaseReference { get; set; }
 #endif
+        /// <summary>The courses property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Phso.Modular.Tests.ApiClient.Models.CourseChoice>? Courses { get; set; }
+#nullable restore
+#else
+        public List<global::Phso.Modular.Tests.ApiClient.Models.CourseChoice> Courses { get; set; }
+#endif
         /// <summary>The decisionDate property</summary>
         public Date? DecisionDate { get; set; }
         /// <summary>The drafts property</summary>
@@ -51,6 +59,14 @@ namespace Phso.Modular.Tests.ApiClient.Models
 #nullable restore
 #else
         public List<global::Phso.Modular.Tests.ApiClient.Models.RecommendationView> Drafts { get; set; }
+#endif
+        /// <summary>The handlers property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Phso.Modular.Tests.ApiClient.Models.HandlerChoice>? Handlers { get; set; }
+#nullable restore
+#else
+        public List<global::Phso.Modular.Tests.ApiClient.Models.HandlerChoice> Handlers { get; set; }
 #endif
         /// <summary>The items property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -89,8 +105,10 @@ namespace Phso.Modular.Tests.ApiClient.Models
                 { "bodyName", n => { BodyName = n.GetStringValue(); } },
                 { "cannotHave", n => { CannotHave = n.GetStringValue(); } },
                 { "caseReference", n => { CaseReference = n.GetStringValue(); } },
+                { "courses", n => { Courses = n.GetCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.CourseChoice>(global::Phso.Modular.Tests.ApiClient.Models.CourseChoice.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "decisionDate", n => { DecisionDate = n.GetDateValue(); } },
                 { "drafts", n => { Drafts = n.GetCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.RecommendationView>(global::Phso.Modular.Tests.ApiClient.Models.RecommendationView.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "handlers", n => { Handlers = n.GetCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.HandlerChoice>(global::Phso.Modular.Tests.ApiClient.Models.HandlerChoice.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.RecommendationView>(global::Phso.Modular.Tests.ApiClient.Models.RecommendationView.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
@@ -105,8 +123,10 @@ namespace Phso.Modular.Tests.ApiClient.Models
             writer.WriteStringValue("bodyName", BodyName);
             writer.WriteStringValue("cannotHave", CannotHave);
             writer.WriteStringValue("caseReference", CaseReference);
+            writer.WriteCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.CourseChoice>("courses", Courses);
             writer.WriteDateValue("decisionDate", DecisionDate);
             writer.WriteCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.RecommendationView>("drafts", Drafts);
+            writer.WriteCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.HandlerChoice>("handlers", Handlers);
             writer.WriteCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.RecommendationView>("items", Items);
             writer.WriteAdditionalData(AdditionalData);
         }

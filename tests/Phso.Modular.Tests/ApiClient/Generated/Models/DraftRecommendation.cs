@@ -27,6 +27,8 @@ namespace Phso.Modular.Tests.ApiClient.Models
 #endif
         /// <summary>The category property</summary>
         public global::Phso.Modular.Tests.ApiClient.Models.RecommendationCategory? Category { get; set; }
+        /// <summary>For staff training, optionally: a published course the body&apos;s handlers must take; the            training module assigns it to them when the recommendation is issued.</summary>
+        public Guid? CourseId { get; set; }
         /// <summary>The dueBy property</summary>
         public global::Phso.Modular.Tests.ApiClient.Models.DueBy? DueBy { get; set; }
         /// <summary>The dueOn property</summary>
@@ -54,6 +56,14 @@ namespace Phso.Modular.Tests.ApiClient.Models
 #nullable restore
 #else
         public string Text { get; set; }
+#endif
+        /// <summary>With a course: the body&apos;s complaint handlers who must take it.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<Guid?>? TraineeIds { get; set; }
+#nullable restore
+#else
+        public List<Guid?> TraineeIds { get; set; }
 #endif
         /// <summary>Working days from the decision, when DueBy is working days.</summary>
         public int? WorkingDays { get; set; }
@@ -85,11 +95,13 @@ namespace Phso.Modular.Tests.ApiClient.Models
                 { "amount", n => { Amount = n.GetDoubleValue(); } },
                 { "caseReference", n => { CaseReference = n.GetStringValue(); } },
                 { "category", n => { Category = n.GetEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationCategory>(); } },
+                { "courseId", n => { CourseId = n.GetGuidValue(); } },
                 { "dueBy", n => { DueBy = n.GetEnumValue<global::Phso.Modular.Tests.ApiClient.Models.DueBy>(); } },
                 { "dueOn", n => { DueOn = n.GetObjectValue<global::Phso.Modular.Tests.ApiClient.Models.DateParts>(global::Phso.Modular.Tests.ApiClient.Models.DateParts.CreateFromDiscriminatorValue); } },
                 { "evidenceExpected", n => { EvidenceExpected = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationKind>(); } },
                 { "text", n => { Text = n.GetStringValue(); } },
+                { "traineeIds", n => { TraineeIds = n.GetCollectionOfPrimitiveValues<Guid?>()?.AsList(); } },
                 { "workingDays", n => { WorkingDays = n.GetIntValue(); } },
             };
         }
@@ -103,11 +115,13 @@ namespace Phso.Modular.Tests.ApiClient.Models
             writer.WriteDoubleValue("amount", Amount);
             writer.WriteStringValue("caseReference", CaseReference);
             writer.WriteEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationCategory>("category", Category);
+            writer.WriteGuidValue("courseId", CourseId);
             writer.WriteEnumValue<global::Phso.Modular.Tests.ApiClient.Models.DueBy>("dueBy", DueBy);
             writer.WriteObjectValue<global::Phso.Modular.Tests.ApiClient.Models.DateParts>("dueOn", DueOn);
             writer.WriteStringValue("evidenceExpected", EvidenceExpected);
             writer.WriteEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationKind>("kind", Kind);
             writer.WriteStringValue("text", Text);
+            writer.WriteCollectionOfPrimitiveValues<Guid?>("traineeIds", TraineeIds);
             writer.WriteIntValue("workingDays", WorkingDays);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -134,6 +134,14 @@ namespace Phso.Modular.Tests.ApiClient.Models
 #else
         public string Text { get; set; }
 #endif
+        /// <summary>The training property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Phso.Modular.Tests.ApiClient.Models.RecommendedTraining? Training { get; set; }
+#nullable restore
+#else
+        public global::Phso.Modular.Tests.ApiClient.Models.RecommendedTraining Training { get; set; }
+#endif
         /// <summary>The version property</summary>
         public int? Version { get; set; }
         /// <summary>
@@ -187,6 +195,7 @@ namespace Phso.Modular.Tests.ApiClient.Models
                 { "status", n => { Status = n.GetEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationStatus>(); } },
                 { "steps", n => { Steps = n.GetCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.StepView>(global::Phso.Modular.Tests.ApiClient.Models.StepView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "text", n => { Text = n.GetStringValue(); } },
+                { "training", n => { Training = n.GetObjectValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendedTraining>(global::Phso.Modular.Tests.ApiClient.Models.RecommendedTraining.CreateFromDiscriminatorValue); } },
                 { "version", n => { Version = n.GetIntValue(); } },
             };
         }
@@ -223,6 +232,7 @@ namespace Phso.Modular.Tests.ApiClient.Models
             writer.WriteEnumValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendationStatus>("status", Status);
             writer.WriteCollectionOfObjectValues<global::Phso.Modular.Tests.ApiClient.Models.StepView>("steps", Steps);
             writer.WriteStringValue("text", Text);
+            writer.WriteObjectValue<global::Phso.Modular.Tests.ApiClient.Models.RecommendedTraining>("training", Training);
             writer.WriteIntValue("version", Version);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -172,6 +172,21 @@ namespace Phso.Modules.Recommendations.Persistence.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("TraineeIds")
+                        .IsRequired()
+                        .HasMaxLength(7400)
+                        .HasColumnType("character varying(7400)");
+
+                    b.Property<Guid?>("TrainingAssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("TrainingCourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TrainingCourseTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -179,6 +194,8 @@ namespace Phso.Modules.Recommendations.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("CaseReference");
+
+                    b.HasIndex("TrainingCourseId");
 
                     b.HasIndex("EscalatedOn", "Status");
 

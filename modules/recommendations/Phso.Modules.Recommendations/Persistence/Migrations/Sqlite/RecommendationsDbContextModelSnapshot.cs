@@ -167,6 +167,21 @@ namespace Phso.Modules.Recommendations.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraineeIds")
+                        .IsRequired()
+                        .HasMaxLength(7400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TrainingAssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TrainingCourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainingCourseTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -174,6 +189,8 @@ namespace Phso.Modules.Recommendations.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseReference");
+
+                    b.HasIndex("TrainingCourseId");
 
                     b.HasIndex("EscalatedOn", "Status");
 
