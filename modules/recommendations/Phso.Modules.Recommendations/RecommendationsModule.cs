@@ -65,6 +65,9 @@ public sealed class RecommendationsModule : ModuleBase
     public override Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         DemoData.DemoRecommendations.SeedAsync(services, cancellationToken);
 
+    public override Task<string?> SeedScaleDataAsync(ScalePlan plan, IServiceProvider services, CancellationToken cancellationToken) =>
+        ScaleData.ScaleRecommendations.SeedAsync(plan, services, cancellationToken);
+
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => RecommendationsApi.Map(endpoints);
 
     public override IReadOnlyList<NavigationLink> Navigation =>

@@ -63,6 +63,14 @@ public sealed class ScaleDataTests
         Assert.True(await training.Certificates.AnyAsync(c => c.Id == superseded));
         Assert.True(await training.Enrolments.AnyAsync(e => e.DueOn != null && e.DueOn < DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime) && e.Status != EnrolmentStatus.Completed));
 
+        // About three recommendations on each upheld case, each where the domain's moves put it, several statuses.
+        var recommendations = await scope.ServiceProvider.GetRequiredService<Phso.Modules.Recommendations.Persistence.RecommendationsDbContext>().Recommendations.AsNoTracking()
+            .Where(r => r.CaseworkerName != "Tom Okafor").Select(r => new { r.CaseReference, r.Status, Steps = r.Steps.Count }).ToListAsync();
+        var perCase = recommendations.GroupBy(r => r.CaseReference).Average(g => g.Count());
+        Assert.InRange(perCase, 2.0, 4.0);
+        Assert.True(recommendations.Select(r => r.Status).Distinct().Count() >= 6, string.Join(", ", recommendations.Select(r => r.Status).Distinct()));
+        Assert.All(recommendations, r => Assert.True(r.Steps >= 1));
+
         // A scale account signs in with the demo password and sees the queue, which counts the cases.
         var caseworker = await scope.ServiceProvider.GetRequiredService<Phso.Modules.Accounts.Persistence.AccountsDbContext>().Users.AsNoTracking()
             .Where(p => p.Email!.EndsWith("@" + ScalePeople.StaffDomain) && p.IsActive && p.LineManagerId != null)

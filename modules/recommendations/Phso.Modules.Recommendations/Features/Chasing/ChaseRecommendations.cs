@@ -22,6 +22,10 @@ internal sealed class ChaseRecommendationsHandler(
     RecommendationServices services, IWorkingDayCalendar calendar, IOptions<RecommendationsOptions> options, IMediator mediator)
     : IRequestHandler<ChaseRecommendations, int>
 {
+    // Asked once per chunk, not once per recommendation: a body has many recommendations and few leads.
+    private readonly Dictionary<Guid, List<Guid>> _leads = [];
+    private List<Guid>? _allManagers;
+
     public async Task<int> Handle(ChaseRecommendations request, CancellationToken cancellationToken)
     {
         var db = services.Db;
@@ -122,7 +126,12 @@ internal sealed class ChaseRecommendationsHandler(
         var recipients = new List<(Guid, string)>();
         if (audience is Audience.Body or Audience.BodyAndCaseworker)
         {
-            recipients.AddRange((await mediator.Send(new FindPeople(Roles.PartnerLead, r.OrganisationId), cancellationToken)).Select(p => (p.Id, RecommendationServices.BodyLink(r))));
+            if (!_leads.TryGetValue(r.OrganisationId, out var leads))
+            {
+                _leads[r.OrganisationId] = leads = [.. (await mediator.Send(new FindPeople(Roles.PartnerLead, r.OrganisationId), cancellationToken)).Select(p => p.Id)];
+            }
+
+            recipients.AddRange(leads.Select(id => (id, RecommendationServices.BodyLink(r))));
         }
 
         if (audience == Audience.BodyAndCaseworker && caseworkers.TryGetValue(r.CaseworkerId, out var caseworker) && caseworker.IsActive)
@@ -135,7 +144,7 @@ internal sealed class ChaseRecommendationsHandler(
             // The caseworker's line manager; with none on record (or the caseworker gone), every manager, so that it is never told to nobody.
             var managers = caseworkers.TryGetValue(r.CaseworkerId, out var person) && person.LineManagerId is { } manager
                 ? [manager]
-                : (await mediator.Send(new FindPeople(Roles.Manager), cancellationToken)).Select(p => p.Id).ToList();
+                : _allManagers ??= [.. (await mediator.Send(new FindPeople(Roles.Manager), cancellationToken)).Select(p => p.Id)];
             recipients.AddRange(managers.Select(m => (m, staffLink)));
         }
 
