@@ -417,6 +417,9 @@ namespace Phso.Modules.Complaints.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Stage", "ReceivedAt");
 
+                    b.HasIndex(new[] { "DecidedOn", "OrganisationId", "Outcome" }, "IX_complaints_cases_decided")
+                        .HasFilter("\"Outcome\" IS NOT NULL");
+
                     b.HasIndex(new[] { "AssignedToId", "ReceivedAt" }, "IX_complaints_cases_open_by_caseworker")
                         .HasFilter("\"Stage\" NOT IN ('Closed', 'Declined', 'Withdrawn')");
 

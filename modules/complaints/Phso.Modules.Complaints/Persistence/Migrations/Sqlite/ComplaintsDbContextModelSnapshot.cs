@@ -412,6 +412,9 @@ namespace Phso.Modules.Complaints.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Stage", "ReceivedAt");
 
+                    b.HasIndex(new[] { "DecidedOn", "OrganisationId", "Outcome" }, "IX_complaints_cases_decided")
+                        .HasFilter("\"Outcome\" IS NOT NULL");
+
                     b.HasIndex(new[] { "AssignedToId", "ReceivedAt" }, "IX_complaints_cases_open_by_caseworker")
                         .HasFilter("\"Stage\" NOT IN ('Closed', 'Declined', 'Withdrawn')");
 
