@@ -65,6 +65,11 @@ internal class RecommendationsDbContext : ModuleDbContext
             b.HasIndex(r => new { r.OrganisationId, r.Status, r.DueOn });
             b.HasIndex(r => new { r.Status, r.DueOn });
             b.HasIndex(r => new { r.OrganisationId, r.DecisionDate });
+            // The staff lists' order (soonest due first): a page is a walk down this index, not a sort of every
+            // outstanding recommendation.
+            b.HasIndex(r => new { r.DueOn, r.Id });
+            // The bodies to choose from on the compliance page, read from the index alone.
+            b.HasIndex(r => new { r.OrganisationId, r.BodyName, r.IssuedAt });
             b.HasMany(r => r.Steps).WithOne().HasForeignKey(s => s.RecommendationId);
             b.HasMany(r => r.Files).WithOne().HasForeignKey(f => f.RecommendationId);
             b.Navigation(r => r.Steps).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -24,7 +24,7 @@ internal sealed class ListOurRecommendationsHandler(RecommendationsDbContext db,
     {
         var organisation = me.OrganisationId;
         return RecommendationViews.PageAsync(
-            db.Recommendations.Where(r => organisation != null && r.OrganisationId == organisation && r.Status != RecommendationStatus.Draft), request.Page, clock, cancellationToken);
+            db.Recommendations.Where(r => organisation != null && r.OrganisationId == organisation && r.Status != RecommendationStatus.Draft), request.Page, finishedLast: true, clock, cancellationToken);
     }
 }
 

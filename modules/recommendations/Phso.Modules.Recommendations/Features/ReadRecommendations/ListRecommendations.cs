@@ -48,6 +48,6 @@ internal sealed class ListRecommendationsHandler(RecommendationsDbContext db, Ti
             RecommendationFilter.All => issued,
             _ => issued.Where(r => outstanding.Contains(r.Status)),
         };
-        return RecommendationViews.PageAsync(query, request.Page, clock, cancellationToken);
+        return RecommendationViews.PageAsync(query, request.Page, finishedLast: request.Filter == RecommendationFilter.All, clock, cancellationToken);
     }
 }

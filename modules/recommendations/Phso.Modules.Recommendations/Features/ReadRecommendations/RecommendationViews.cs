@@ -74,16 +74,19 @@ internal static class RecommendationViews
         await db.Recommendations.AsNoTracking().Include(r => r.Steps).Include(r => r.Files).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
     /// <summary>A page of lines, outstanding and soonest due first.</summary>
-    public static async Task<RecommendationLinePage> PageAsync(IQueryable<Recommendation> query, int page, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>A page of <paramref name="query"/>, soonest due first. With <paramref name="finishedLast"/> (a list that
+    /// mixes finished recommendations with outstanding ones) the finished ones come after the rest; a list of outstanding
+    /// ones alone is then a walk down the due-date index.</summary>
+    public static async Task<RecommendationLinePage> PageAsync(IQueryable<Recommendation> query, int page, bool finishedLast, TimeProvider clock, CancellationToken cancellationToken)
     {
         var today = UkTime.Today(clock);
         page = Math.Max(1, page);
         var total = await query.CountAsync(cancellationToken);
-        // Finished ones last, as constants in the SQL: a list parameter would be unpacked again for every row sorted.
-        var rows = await query
-            .OrderBy(r => r.Status == RecommendationStatus.Complied || r.Status == RecommendationStatus.CompliedLate
-                || r.Status == RecommendationStatus.NotComplied || r.Status == RecommendationStatus.Withdrawn)
-            .ThenBy(r => r.DueOn).ThenBy(r => r.Id)
+        var ordered = finishedLast
+            ? query.OrderBy(r => r.Status == RecommendationStatus.Complied || r.Status == RecommendationStatus.CompliedLate
+                || r.Status == RecommendationStatus.NotComplied || r.Status == RecommendationStatus.Withdrawn).ThenBy(r => r.DueOn)
+            : query.OrderBy(r => r.DueOn);
+        var rows = await ordered.ThenBy(r => r.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(r => new { r.Id, r.CaseReference, r.BodyName, r.Kind, r.Category, r.Text, r.DueOn, r.Status, r.EscalatedOn, r.ReportPublicly })
             .ToListAsync(cancellationToken);

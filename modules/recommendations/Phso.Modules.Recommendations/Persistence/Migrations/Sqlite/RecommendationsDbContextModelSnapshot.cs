@@ -192,11 +192,15 @@ namespace Phso.Modules.Recommendations.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TrainingCourseId");
 
+                    b.HasIndex("DueOn", "Id");
+
                     b.HasIndex("EscalatedOn", "Status");
 
                     b.HasIndex("OrganisationId", "DecisionDate");
 
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("OrganisationId", "BodyName", "IssuedAt");
 
                     b.HasIndex("OrganisationId", "Status", "DueOn");
 

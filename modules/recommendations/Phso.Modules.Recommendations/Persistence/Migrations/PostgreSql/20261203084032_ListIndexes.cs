@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Phso.Modules.Recommendations.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class ListIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_recommendations_DueOn_Id",
+                schema: "recommendations",
+                table: "recommendations",
+                columns: new[] { "DueOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recommendations_OrganisationId_BodyName_IssuedAt",
+                schema: "recommendations",
+                table: "recommendations",
+                columns: new[] { "OrganisationId", "BodyName", "IssuedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_recommendations_DueOn_Id",
+                schema: "recommendations",
+                table: "recommendations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_recommendations_OrganisationId_BodyName_IssuedAt",
+                schema: "recommendations",
+                table: "recommendations");
+        }
+    }
+}
