@@ -36,6 +36,7 @@ public sealed class RecommendationsModule : ModuleBase
         services.AddSingleton<EvidenceFiles>();
         services.Configure<RecommendationsOptions>(context.Configuration.GetSection("Recommendations"));
         services.AddSingleton<RecommendationFollowUp>();
+        services.AddSingleton<Phso.SharedKernel.Persistence.KeptFigures<int, Features.Compliance.YearOfCompliance>>();
         services.Configure<AuthorizationOptions>(options =>
         {
             options.AddPolicy(RecommendationsPolicies.Read, p => p.RequireAuthenticatedUser().RequireRole(Roles.Caseworker, Roles.Manager, Roles.Admin));

@@ -7,6 +7,7 @@ using Phso.Modules.Recommendations.Contracts;
 using Phso.Modules.Recommendations.Persistence;
 using Phso.SharedKernel.Domain;
 using Phso.SharedKernel.Messaging;
+using Phso.SharedKernel.Persistence;
 using Phso.SharedKernel.Time;
 
 namespace Phso.Modules.Recommendations.Features.Compliance;
@@ -63,7 +64,11 @@ public sealed record ComplianceFigures(
 /// averaged counts, which is the same as pooling the similar bodies' recommendations.)</summary>
 public sealed record BodyCompliance(
     Guid OrganisationId, string BodyName, OrganisationType Type, Sector Sector, ReportingYear Year, DateOnly Today,
-    ComplianceFigures Body, ComplianceFigures? SimilarAverage, int SimilarBodies);
+    ComplianceFigures Body, ComplianceFigures? SimilarAverage, int SimilarBodies)
+{
+    /// <summary>When the year's figures were worked out (they are kept for a minute).</summary>
+    public DateTimeOffset? CalculatedAt { get; init; }
+}
 
 /// <summary>The compliance figures of one body for one reporting year; null when the register has no such body.</summary>
 [RequiresPolicy(RecommendationsPolicies.Read)]
@@ -78,7 +83,8 @@ internal sealed class GetBodyComplianceValidator : AbstractValidator<GetBodyComp
             .WithMessage(q => $"Choose a year from {FirstYear} to {ReportingYear.Of(UkTime.Today(clock)).StartYear}");
 }
 
-internal sealed class GetBodyComplianceHandler(RecommendationsDbContext db, IMediator mediator, TimeProvider clock) : IRequestHandler<GetBodyCompliance, BodyCompliance?>
+internal sealed class GetBodyComplianceHandler(RecommendationsDbContext db, IMediator mediator, TimeProvider clock, KeptFigures<int, YearOfCompliance> kept)
+    : IRequestHandler<GetBodyCompliance, BodyCompliance?>
 {
     public async Task<BodyCompliance?> Handle(GetBodyCompliance request, CancellationToken cancellationToken)
     {
@@ -89,16 +95,26 @@ internal sealed class GetBodyComplianceHandler(RecommendationsDbContext db, IMed
 
         var today = UkTime.Today(clock);
         var year = request.Year is { } start ? new ReportingYear(start) : ReportingYear.Of(today);
-        var register = await mediator.Send(new ListOrganisations(), cancellationToken);
-        var decisions = await mediator.Send(new CountDecisionsByBody(year.From, year.To), cancellationToken);
-        var recommendations = await db.Recommendations.AsNoTracking()
-            .Where(r => r.IssuedAt != null && r.DecisionDate >= year.From && r.DecisionDate <= year.To)
-            .GroupBy(r => new { r.OrganisationId, r.Status })
-            .Select(g => new { g.Key.OrganisationId, g.Key.Status, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return ComplianceSums.Compute(body, register, decisions, [.. recommendations.Select(r => new StatusCount(r.OrganisationId, r.Status, r.Count))], year, today);
+
+        // Every body's year is read to compare this one with similar bodies: kept for a minute (the page says when
+        // it was worked out), so that a manager paging through bodies does not read the year again for each.
+        var (figures, at) = await kept.GetOrCalculateAsync(year.StartYear, async () =>
+        {
+            var register = await mediator.Send(new ListOrganisations(), cancellationToken);
+            var decisions = await mediator.Send(new CountDecisionsByBody(year.From, year.To), cancellationToken);
+            var recommendations = await db.Recommendations.AsNoTracking()
+                .Where(r => r.IssuedAt != null && r.DecisionDate >= year.From && r.DecisionDate <= year.To)
+                .GroupBy(r => new { r.OrganisationId, r.Status })
+                .Select(g => new { g.Key.OrganisationId, g.Key.Status, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            return new YearOfCompliance(register, decisions, [.. recommendations.Select(r => new StatusCount(r.OrganisationId, r.Status, r.Count))]);
+        });
+        return ComplianceSums.Compute(body, figures.Register, figures.Decisions, figures.Recommendations, year, today) with { CalculatedAt = at };
     }
 }
+
+/// <summary>What a reporting year's compliance figures are worked out from, for every body.</summary>
+internal sealed record YearOfCompliance(IReadOnlyList<OrganisationSummary> Register, IReadOnlyList<BodyDecisions> Decisions, IReadOnlyList<StatusCount> Recommendations);
 
 /// <summary>Issued recommendations of one body in one status.</summary>
 internal sealed record StatusCount(Guid OrganisationId, RecommendationStatus Status, int Count);
